@@ -1,0 +1,63 @@
+package dev.mvirt.api.state;
+
+import dev.mvirt.api.model.NicSpec;
+import dev.mvirt.api.model.NicStatus;
+import dev.mvirt.api.model.Resource;
+import dev.mvirt.api.model.VmSpec;
+import dev.mvirt.api.model.VmStatus;
+import org.pcollections.HashTreePMap;
+import org.pcollections.PMap;
+
+/**
+ * The derived indexes of {@link ClusterState}: allocated addresses per network (address → NIC id) and usage per
+ * node. Never stored in snapshots; rebuilt on restore and kept in step by every change.
+ */
+final class Indexes {
+    private Indexes() {}
+
+    static ClusterState rebuild(ClusterState s) {
+        PMap<String, PMap<String, String>> addresses = HashTreePMap.empty();
+        for (Resource<NicSpec, NicStatus> nic : s.nics().all()) {
+            addresses = addNic(addresses, nic);
+        }
+        PMap<String, Usage> usage = HashTreePMap.empty();
+        for (Resource<VmSpec, VmStatus> vm : s.vms().all()) {
+            usage = addVm(usage, vm, 1);
+        }
+        return new ClusterState(s.revision, s.tables, s.settings, s.idempotency, addresses, usage);
+    }
+
+    static PMap<String, PMap<String, String>> addNic(
+            PMap<String, PMap<String, String>> idx, Resource<NicSpec, NicStatus> nic) {
+        PMap<String, String> m = idx.getOrDefault(nic.spec().network(), HashTreePMap.empty());
+        for (String a : new String[] {nic.spec().ipv4(), nic.spec().ipv6()}) {
+            if (!a.isEmpty()) {
+                m = m.plus(a, nic.id());
+            }
+        }
+        return idx.plus(nic.spec().network(), m);
+    }
+
+    static PMap<String, PMap<String, String>> removeNic(
+            PMap<String, PMap<String, String>> idx, Resource<NicSpec, NicStatus> nic) {
+        PMap<String, String> m = idx.get(nic.spec().network());
+        if (m == null) {
+            return idx;
+        }
+        m = m.minus(nic.spec().ipv4()).minus(nic.spec().ipv6());
+        return m.isEmpty()
+                ? idx.minus(nic.spec().network())
+                : idx.plus(nic.spec().network(), m);
+    }
+
+    /** Adds ({@code sign} 1) or removes (-1) a placed VM's reservation. */
+    static PMap<String, Usage> addVm(PMap<String, Usage> idx, Resource<VmSpec, VmStatus> vm, int sign) {
+        String node = vm.status().node();
+        if (node.isEmpty()) {
+            return idx;
+        }
+        Usage next = idx.getOrDefault(node, Usage.NONE)
+                .plus(vm.spec().vcpus(), vm.spec().memoryMib(), sign);
+        return next.vms() == 0 ? idx.minus(node) : idx.plus(node, next);
+    }
+}
