@@ -106,6 +106,14 @@ public final class ClusterState {
         return Applier.apply(this, index, envelope, placer);
     }
 
+    /**
+     * This state at revision {@code index} with nothing changed: for a log entry that carries no command (malformed,
+     * or from a newer peer) so revisions keep following the log.
+     */
+    public ClusterState skip(long index) {
+        return new ClusterState(index, tables, settings, idempotency, addresses, usage);
+    }
+
     /** The last applied Raft index. */
     public long revision() {
         return revision;
