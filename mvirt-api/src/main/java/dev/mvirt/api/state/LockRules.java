@@ -1,6 +1,7 @@
 package dev.mvirt.api.state;
 
 import dev.mvirt.api.model.Check;
+import dev.mvirt.api.model.Kind;
 import dev.mvirt.api.model.LockSpec;
 import dev.mvirt.api.model.LockStatus;
 import dev.mvirt.api.model.Meta;
@@ -43,6 +44,9 @@ final class LockRules {
         if (badId.isPresent()) {
             return badId.get();
         }
+        if (tx.get(Kind.LOCK, a.id()).isPresent()) {
+            return Rules.conflict("id_taken", "locks id " + a.id() + " exists");
+        }
         Meta meta = new Meta(a.id(), "", a.key(), new TreeMap<>(), now, tx.index);
         return new Result.Ok(tx.put(new Resource<>(meta, spec, status)));
     }
@@ -50,7 +54,7 @@ final class LockRules {
     static Result release(Tx tx, Command.ReleaseLock r) {
         Optional<Resource<LockSpec, LockStatus>> held = tx.view().locks().byName("", r.key());
         if (held.isEmpty()) {
-            return new Result.NotFound(dev.mvirt.api.model.Kind.LOCK, r.key());
+            return new Result.NotFound(Kind.LOCK, r.key());
         }
         if (!held.get().spec().owner().equals(r.owner())) {
             return Rules.conflict(

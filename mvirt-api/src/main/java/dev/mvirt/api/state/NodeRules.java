@@ -42,9 +42,12 @@ final class NodeRules {
             if (!k.name().equals(n.name())) {
                 return Rules.invalid("name", "a registered node keeps its name " + k.name());
             }
+            if (k.meta().labels().equals(new TreeMap<>(n.labels()))
+                    && k.status().equals(status)) {
+                return new Result.Ok(k); // an agent restart with nothing new: no revision, no event
+            }
             Meta meta = k.meta().withLabels(n.labels(), tx.index);
-            Resource<NodeSpec, NodeStatus> next = new Resource<>(meta, k.spec(), status);
-            return new Result.Ok(next.equals(k) ? k : tx.put(next));
+            return new Result.Ok(tx.put(new Resource<>(meta, k.spec(), status)));
         }
         Meta meta = new Meta(n.nodeId(), "", n.name(), new TreeMap<>(n.labels()), tx.now(), tx.index);
         return new Result.Ok(tx.put(new Resource<>(meta, new NodeSpec(false, false), status)));

@@ -1,5 +1,6 @@
 package dev.mvirt.api.state;
 
+import dev.mvirt.api.model.Kind;
 import dev.mvirt.api.model.NicStatus;
 import dev.mvirt.api.model.Resource;
 import dev.mvirt.api.model.SecurityGroupStatus;
@@ -12,17 +13,27 @@ import dev.mvirt.api.model.VmSpec;
 import dev.mvirt.api.model.VmStatus;
 import dev.mvirt.api.model.VolumeSpec;
 import dev.mvirt.api.model.VolumeStatus;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Status reports from hosts. Every kind's report is applied (DESIGN §5) when it comes from the node that owns the
  * resource; an unchanged report changes nothing (no revision, no event), so periodic resyncs are cheap.
  */
 final class StatusRules {
+    /** The kinds hosts realise and report on. */
+    private static final Set<Kind> HOST_REPORTED =
+            EnumSet.of(Kind.VM, Kind.NIC, Kind.VOLUME, Kind.TEMPLATE, Kind.SECURITY_GROUP);
+
     private StatusRules() {}
 
     @SuppressWarnings("unchecked")
     static Result report(Tx tx, Command.ReportStatus s) {
+        if (!HOST_REPORTED.contains(s.kind())) {
+            // node facts come by registration, liveness and locks from the leader: a host must not write them
+            return Rules.invalid("kind", s.kind().plural() + " have no status reported by hosts");
+        }
         if (s.status().kind() != s.kind()) {
             return Rules.invalid("status", "is not a " + s.kind().plural() + " status");
         }

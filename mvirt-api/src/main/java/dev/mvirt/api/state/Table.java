@@ -49,9 +49,15 @@ public final class Table<S extends Spec, T extends Status> {
         return id == null ? Optional.empty() : get(id);
     }
 
-    /** A table with {@code r} inserted or replaced (names never change, so the index is kept in step). */
+    /** A table with {@code r} inserted or replaced; the name index follows the resource's name. */
     public Table<S, T> put(Resource<S, T> r) {
-        return new Table<>(byId.plus(r.id(), r), byName.plus(nameKey(r.meta().project(), r.name()), r.id()));
+        Resource<S, T> old = byId.get(r.id());
+        String key = nameKey(r.meta().project(), r.name());
+        TreePMap<String, String> names = byName;
+        if (old != null && !nameKey(old.meta().project(), old.name()).equals(key)) {
+            names = names.minus(nameKey(old.meta().project(), old.name())); // never leave a stale name behind
+        }
+        return new Table<>(byId.plus(r.id(), r), names.plus(key, r.id()));
     }
 
     /** A table without {@code id}. */
