@@ -1,0 +1,98 @@
+package dev.mvirt.api.raft;
+
+import dev.mvirt.api.store.Outcome;
+import dev.mvirt.api.store.StoreException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * Links the index a write was committed at to the result this peer computed when it applied that index. Every peer
+ * computes the same result, so a write sent from a follower gets its result from the follower's own apply. Keeps
+ * the outcomes of the last {@code keep} indexes; completes futures on {@code executor}, never on the apply thread.
+ */
+final class AppliedWaiters {
+    private final int keep;
+    private final Executor executor;
+    private final TreeMap<Long, Outcome> recent = new TreeMap<>();
+    private final TreeMap<Long, List<CompletableFuture<Outcome>>> outcomeWaiters = new TreeMap<>();
+    private final TreeMap<Long, List<CompletableFuture<Long>>> indexWaiters = new TreeMap<>();
+    private long applied;
+
+    AppliedWaiters(int keep, Executor executor) {
+        this.keep = keep;
+        this.executor = executor;
+    }
+
+    /** Called by the apply thread after applying {@code index} (a command's outcome, or null for other entries). */
+    void applied(long index, Outcome outcome) {
+        List<Runnable> done = new ArrayList<>();
+        synchronized (this) {
+            applied = Math.max(applied, index);
+            recent.put(index, outcome);
+            while (recent.size() > keep) {
+                recent.pollFirstEntry();
+            }
+            List<CompletableFuture<Outcome>> ws = outcomeWaiters.remove(index);
+            if (ws != null) {
+                ws.forEach(f -> done.add(() -> f.complete(outcome)));
+            }
+            releaseIndexWaiters(done);
+        }
+        done.forEach(executor::execute);
+    }
+
+    /** The state jumped to {@code index} (snapshot installed): results of skipped entries are unknown here. */
+    void jumped(long index) {
+        List<Runnable> done = new ArrayList<>();
+        synchronized (this) {
+            applied = Math.max(applied, index);
+            recent.clear();
+            var skipped = outcomeWaiters.headMap(index, true);
+            skipped.values()
+                    .forEach(ws -> ws.forEach(f -> done.add(() -> f.completeExceptionally(new StoreException(
+                            "the write was applied through a snapshot; its result is not known here, re-read it")))));
+            skipped.clear();
+            releaseIndexWaiters(done);
+        }
+        done.forEach(executor::execute);
+    }
+
+    /** Completes with the outcome of {@code index} once this peer has applied it. */
+    synchronized CompletableFuture<Outcome> outcome(long index) {
+        CompletableFuture<Outcome> f = new CompletableFuture<>();
+        Outcome o = recent.get(index);
+        if (o != null) {
+            f.complete(o);
+        } else if (index <= applied) {
+            f.completeExceptionally(new StoreException("the result of index " + index + " is no longer kept here"));
+        } else {
+            outcomeWaiters.computeIfAbsent(index, k -> new ArrayList<>()).add(f);
+        }
+        return f;
+    }
+
+    /** Completes (with the applied index) once this peer has applied {@code index} or more. */
+    synchronized CompletableFuture<Long> reached(long index) {
+        if (applied >= index) {
+            return CompletableFuture.completedFuture(applied);
+        }
+        CompletableFuture<Long> f = new CompletableFuture<>();
+        indexWaiters.computeIfAbsent(index, k -> new ArrayList<>()).add(f);
+        return f;
+    }
+
+    synchronized long applied() {
+        return applied;
+    }
+
+    private void releaseIndexWaiters(List<Runnable> done) {
+        Map<Long, List<CompletableFuture<Long>>> ready = indexWaiters.headMap(applied, true);
+        long now = applied;
+        ready.values().forEach(ws -> ws.forEach(f -> done.add(() -> f.complete(now))));
+        ready.clear();
+    }
+}

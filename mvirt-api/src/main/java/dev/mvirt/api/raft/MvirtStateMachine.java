@@ -1,0 +1,174 @@
+package dev.mvirt.api.raft;
+
+import dev.mvirt.api.codec.CommandCodec;
+import dev.mvirt.api.codec.Decoded;
+import dev.mvirt.api.model.FieldError;
+import dev.mvirt.api.state.Applied;
+import dev.mvirt.api.state.ClusterState;
+import dev.mvirt.api.state.Placer;
+import dev.mvirt.api.state.Result;
+import dev.mvirt.api.store.EventLog;
+import dev.mvirt.api.store.Outcome;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.StateMachineStorage;
+import org.apache.ratis.statemachine.TransactionContext;
+import org.apache.ratis.statemachine.impl.BaseStateMachine;
+import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
+import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ratis's view of mvirt's state: applies each committed entry to the pure {@link ClusterState} in log order (on
+ * Ratis's single apply thread), publishes the events, records the outcome for the proposer, and takes and loads
+ * snapshots. A malformed or unknown entry is rejected as an {@code Invalid} result and the peer goes on.
+ */
+public final class MvirtStateMachine extends BaseStateMachine {
+    private static final Logger LOG = LoggerFactory.getLogger(MvirtStateMachine.class);
+
+    private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
+    private final Placer placer;
+    private final EventLog events;
+    private final AppliedWaiters waiters;
+    private final ApplyMetrics metrics;
+    private volatile ApplyListener listener = ApplyListener.none();
+    private final java.util.concurrent.atomic.AtomicInteger snapshotLoads =
+            new java.util.concurrent.atomic.AtomicInteger();
+    private volatile ClusterState state = ClusterState.empty();
+
+    MvirtStateMachine(Placer placer, EventLog events, Executor callbacks, ApplyMetrics metrics) {
+        this.placer = placer;
+        this.events = events;
+        this.metrics = metrics;
+        this.waiters = new AppliedWaiters(100_000, callbacks);
+    }
+
+    /** Sets who is told of applied commands (the audit recorder); set once at start-up. */
+    void listener(ApplyListener l) {
+        this.listener = l;
+    }
+
+    /** The applied state; any thread. */
+    ClusterState state() {
+        return state;
+    }
+
+    /** How many times this peer loaded its state from a snapshot (at start or installed from the leader). */
+    int snapshotLoads() {
+        return snapshotLoads.get();
+    }
+
+    AppliedWaiters waiters() {
+        return waiters;
+    }
+
+    @Override
+    public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
+        super.initialize(server, groupId, raftStorage);
+        storage.init(raftStorage);
+        load(storage.loadLatestSnapshot());
+    }
+
+    @Override
+    public void reinitialize() throws IOException {
+        // a snapshot was installed from the leader
+        load(storage.loadLatestSnapshot());
+    }
+
+    @Override
+    public StateMachineStorage getStateMachineStorage() {
+        return storage;
+    }
+
+    @Override
+    public CompletableFuture<Message> applyTransaction(TransactionContext trx) {
+        LogEntryProto entry = trx.getLogEntry();
+        long index = entry.getIndex();
+        long started = System.nanoTime();
+        byte[] data = entry.getStateMachineLogEntry().getLogData().toByteArray();
+        Result result = apply(index, data);
+        updateLastAppliedTermIndex(entry.getTerm(), index);
+        waiters.applied(index, new Outcome(index, result));
+        metrics.applied(System.nanoTime() - started);
+        return CompletableFuture.completedFuture(Message.EMPTY);
+    }
+
+    @Override
+    public void notifyTermIndexUpdated(long term, long index) {
+        // configuration and no-op entries: nothing to apply, but watchers and readers move on
+        super.notifyTermIndexUpdated(term, index);
+        events.publish(index, List.of());
+        waiters.applied(index, new Outcome(index, new Result.Done(index)));
+    }
+
+    @Override
+    public void notifyLeaderChanged(org.apache.ratis.protocol.RaftGroupMemberId member, RaftPeerId leader) {
+        metrics.leaderChanged();
+        LOG.info("leader changed to {} (seen by {})", leader, member.getPeerId());
+    }
+
+    @Override
+    public CompletableFuture<Message> query(Message request) {
+        // a linearizable read reaches here after ReadIndex: answer with what this peer has applied
+        return CompletableFuture.completedFuture(Message.valueOf(
+                ByteString.copyFromUtf8(Long.toString(getLastAppliedTermIndex().getIndex()))));
+    }
+
+    @Override
+    public long takeSnapshot() throws IOException {
+        TermIndex last = getLastAppliedTermIndex();
+        long started = System.nanoTime();
+        SingleFileSnapshotInfo info = SnapshotFiles.write(storage, state, last);
+        storage.updateLatestSnapshot(info);
+        metrics.snapshot(System.nanoTime() - started);
+        LOG.info("snapshot taken revision={} index={} term={}", state.revision(), last.getIndex(), last.getTerm());
+        return last.getIndex();
+    }
+
+    private Result apply(long index, byte[] data) {
+        Decoded decoded = CommandCodec.decode(data);
+        if (decoded instanceof Decoded.Rejected r) {
+            LOG.warn("rejected log entry index={} reason={}", index, r.reason());
+            state = state.skip(index);
+            events.publish(index, List.of());
+            return new Result.Invalid(new FieldError("command", r.reason()));
+        }
+        try {
+            var envelope = ((Decoded.Ok) decoded).envelope();
+            Applied a = state.apply(index, envelope, placer);
+            state = a.state();
+            events.publish(index, a.events());
+            listener.applied(index, envelope, a.result());
+            return a.result();
+        } catch (RuntimeException e) {
+            // a bug in apply: deterministic on every peer, so every peer skips the same entry and stays up
+            LOG.error("apply failed index={}; entry skipped", index, e);
+            state = state.skip(index);
+            events.publish(index, List.of());
+            return new Result.Invalid(new FieldError("command", "internal error applying the command"));
+        }
+    }
+
+    private void load(@org.jspecify.annotations.Nullable SingleFileSnapshotInfo info) throws IOException {
+        if (info == null) {
+            return;
+        }
+        state = SnapshotFiles.read(info);
+        snapshotLoads.incrementAndGet();
+        setLastAppliedTermIndex(info.getTermIndex());
+        events.reset(info.getIndex());
+        waiters.jumped(info.getIndex());
+        LOG.info("state loaded from snapshot index={} revision={}", info.getIndex(), state.revision());
+    }
+}

@@ -1,0 +1,196 @@
+package dev.mvirt.api.raft;
+
+import dev.mvirt.api.state.Placer;
+import dev.mvirt.api.store.EventLog;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.ratis.RaftConfigKeys;
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.RaftProperties;
+import org.apache.ratis.grpc.GrpcConfigKeys;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.rpc.SupportedRpcType;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.util.SizeInBytes;
+import org.apache.ratis.util.TimeDuration;
+
+/**
+ * One Ratis peer of the mvirt group plus the client this API server uses to propose. Owns the server, the state
+ * machine and the client; {@link #close} stops them. The group id is fixed, so any peer configured with the same
+ * peers forms the same group; the storage is formatted on first start and recovered afterwards.
+ */
+public final class RaftNode implements AutoCloseable {
+    /** The one group mvirt runs. */
+    static final RaftGroupId GROUP_ID = RaftGroupId.valueOf(UUID.fromString("6d766972-742d-6170-692d-67726f757031"));
+
+    private final RaftConfig config;
+    private final RaftServer server;
+    private final RaftClient client;
+    private final MvirtStateMachine stateMachine;
+    private final EventLog events;
+    private final ExecutorService callbacks;
+
+    private RaftNode(
+            RaftConfig config,
+            RaftServer server,
+            RaftClient client,
+            MvirtStateMachine sm,
+            EventLog events,
+            ExecutorService callbacks) {
+        this.config = config;
+        this.server = server;
+        this.client = client;
+        this.stateMachine = sm;
+        this.events = events;
+        this.callbacks = callbacks;
+    }
+
+    /** Starts the peer: recovers its log and snapshot from {@code config.dataDir()} or formats a new one. */
+    public static RaftNode start(RaftConfig config, Placer placer, MeterRegistry registry) {
+        ExecutorService callbacks = Executors.newFixedThreadPool(
+                2, Thread.ofPlatform().daemon().name("raft-callback-", 0).factory());
+        EventLog events = new EventLog(100_000, 50_000);
+        MvirtStateMachine sm = new MvirtStateMachine(placer, events, callbacks, new ApplyMetrics(registry));
+        RaftProperties props = properties(config);
+        RaftGroup group = RaftGroup.valueOf(GROUP_ID, peers(config.peers()));
+        try {
+            boolean fresh =
+                    !Files.exists(config.dataDir().resolve(GROUP_ID.getUuid().toString()));
+            RaftServer server = RaftServer.newBuilder()
+                    .setServerId(RaftPeerId.valueOf(config.id()))
+                    .setGroup(group)
+                    .setProperties(props)
+                    .setStateMachine(sm)
+                    .setOption(fresh ? RaftStorage.StartupOption.FORMAT : RaftStorage.StartupOption.RECOVER)
+                    .build();
+            server.start();
+            RaftClient client = RaftClient.newBuilder()
+                    .setProperties(props)
+                    .setRaftGroup(group)
+                    .setLeaderId(null)
+                    .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
+                            100, TimeDuration.valueOf(100, java.util.concurrent.TimeUnit.MILLISECONDS)))
+                    .build();
+            return new RaftNode(config, server, client, sm, events, callbacks);
+        } catch (IOException e) {
+            callbacks.shutdownNow();
+            throw new UncheckedIOException("cannot start Raft peer " + config.id() + " in " + config.dataDir(), e);
+        }
+    }
+
+    static RaftProperties properties(RaftConfig c) {
+        RaftProperties p = new RaftProperties();
+        RaftConfigKeys.Rpc.setType(p, SupportedRpcType.GRPC);
+        GrpcConfigKeys.Server.setPort(p, port(c.address()));
+        GrpcConfigKeys.Server.setHost(p, host(c.address()));
+        RaftServerConfigKeys.setStorageDir(p, List.of(c.dataDir().toFile()));
+        RaftServerConfigKeys.Rpc.setTimeoutMin(p, millis(c.electionMin().toMillis()));
+        RaftServerConfigKeys.Rpc.setTimeoutMax(p, millis(c.electionMax().toMillis()));
+        RaftServerConfigKeys.Rpc.setRequestTimeout(p, millis(c.requestTimeout().toMillis() / 2));
+        RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, c.snapshotEvery());
+        RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
+        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+        RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.max(1, Math.min(Integer.MAX_VALUE, c.snapshotEvery() / 2)));
+        RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("8MB"));
+        RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
+        RaftServerConfigKeys.Read.setTimeout(p, millis(c.requestTimeout().toMillis()));
+        return p;
+    }
+
+    private static TimeDuration millis(long ms) {
+        return TimeDuration.valueOf(ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    static List<RaftPeer> peers(Map<String, String> peers) {
+        List<RaftPeer> out = new ArrayList<>();
+        peers.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> out.add(RaftPeer.newBuilder()
+                        .setId(e.getKey())
+                        .setAddress(e.getValue())
+                        .build()));
+        return out;
+    }
+
+    private static int port(String address) {
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+    }
+
+    private static String host(String address) {
+        return address.substring(0, address.lastIndexOf(':'));
+    }
+
+    /** Tells {@code listener} of every command applied from now on (set before traffic starts). */
+    public void listen(ApplyListener listener) {
+        stateMachine.listener(listener);
+    }
+
+    /** True while this peer is the leader. */
+    public boolean isLeader() {
+        try {
+            return division().getInfo().isLeader();
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    RaftConfig config() {
+        return config;
+    }
+
+    RaftServer server() {
+        return server;
+    }
+
+    RaftClient client() {
+        return client;
+    }
+
+    MvirtStateMachine stateMachine() {
+        return stateMachine;
+    }
+
+    EventLog events() {
+        return events;
+    }
+
+    RaftServer.Division division() {
+        try {
+            return server.getDivision(GROUP_ID);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Raft group not running on " + config.id(), e);
+        }
+    }
+
+    /** Stops the client and the server (about a second: Ratis closes its RPC gracefully). */
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("error stopping Raft peer " + config.id(), e);
+        } finally {
+            callbacks.shutdownNow();
+        }
+    }
+}

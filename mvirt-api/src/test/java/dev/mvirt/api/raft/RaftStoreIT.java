@@ -1,0 +1,197 @@
+package dev.mvirt.api.raft;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.mvirt.api.model.Kind;
+import dev.mvirt.api.model.Resource;
+import dev.mvirt.api.state.ClusterState;
+import dev.mvirt.api.state.Result;
+import dev.mvirt.api.store.Outcome;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 2's integration cases (a)–(e) and the malformed entry, on three real Ratis peers on loopback. */
+class RaftStoreIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writeOnFollowerIsCommittedAndVisibleEverywhere() throws Exception {
+        try (TestCluster c = TestCluster.started(dir, 3)) {
+            String follower = c.follower();
+            Outcome o = c.store(follower)
+                    .submit(Writes.project("from-follower"), Writes.caller())
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(o.result()).isInstanceOf(Result.Ok.class);
+            assertThat(((Result.Ok) o.result()).resource().revision()).isEqualTo(o.revision());
+            for (String id : c.nodes.keySet()) {
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> hasProject(c.store(id).read(), "from-follower"));
+                assertThat(c.store(id).read().revision()).isGreaterThanOrEqualTo(o.revision());
+            }
+        }
+    }
+
+    @Test
+    void everyAcknowledgedWriteSurvivesLeaderDeath() throws Exception {
+        try (TestCluster c = TestCluster.started(dir, 3)) {
+            String leader = c.awaitLeader();
+            String writerPeer = c.follower();
+            Set<String> acked = new TreeSet<>();
+            for (int i = 0; i < 120; i++) {
+                if (i == 40) {
+                    c.stop(leader);
+                }
+                try {
+                    Outcome o = c.store(writerPeer)
+                            .submit(Writes.project("w" + i), Writes.caller())
+                            .get(20, TimeUnit.SECONDS);
+                    if (o.result().ok()) {
+                        acked.add("w" + i);
+                    }
+                } catch (ExecutionException e) {
+                    // not acknowledged: may or may not be applied
+                }
+            }
+            c.start(leader);
+            assertThat(acked).hasSizeGreaterThan(100);
+            for (String id : c.nodes.keySet()) {
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> projectNames(c.store(id).read()).containsAll(acked));
+            }
+            // nothing applied twice: names are unique and each acknowledged one exists once
+            ClusterState s = c.store(writerPeer).read();
+            assertThat(s.projects().all().stream()
+                            .map(Resource::name)
+                            .distinct()
+                            .count())
+                    .isEqualTo(s.projects().size());
+        }
+    }
+
+    @Test
+    void restartedPeerCatchesUpFromSnapshotAfterCompaction() throws Exception {
+        try (TestCluster c = TestCluster.started(dir, 3, cfg -> cfg.withSnapshotEvery(40))) {
+            String lagging = c.follower();
+            c.stop(lagging);
+            String writer = c.awaitLeader();
+            for (int i = 0; i < 200; i++) {
+                c.store(writer).submit(Writes.project("s" + i), Writes.caller()).get(20, TimeUnit.SECONDS);
+            }
+            c.info(writer).takeSnapshot().get(20, TimeUnit.SECONDS);
+            // the log the lagging peer needs is gone: it can only catch up by installing a snapshot
+            await().until(() -> c.nodes.get(writer).division().getRaftLog().getStartIndex() > 50);
+            RaftNode restarted = c.start(lagging);
+            int loadsAtStart = 1; // its own small snapshot, taken when it stopped
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> projectNames(c.store(lagging).read())
+                            .equals(projectNames(c.store(writer).read())));
+            assertThat(c.store(lagging).read().allResources())
+                    .containsExactlyInAnyOrderElementsOf(c.store(writer).read().allResources());
+            assertThat(restarted.stateMachine().snapshotLoads()).isGreaterThan(loadsAtStart);
+        }
+    }
+
+    @Test
+    void fullClusterRestartKeepsAllState() throws Exception {
+        List<Resource<?, ?>> before;
+        TestCluster c = TestCluster.started(dir, 3, cfg -> cfg.withSnapshotEvery(25));
+        try (c) {
+            String leader = c.awaitLeader();
+            for (int i = 0; i < 60; i++) {
+                c.store(leader).submit(Writes.project("r" + i), Writes.caller()).get(20, TimeUnit.SECONDS);
+            }
+            before = c.store(leader).readConsistent().get(20, TimeUnit.SECONDS).allResources();
+        }
+        try (TestCluster again = new TestCluster(dir, 3, cfg -> cfg.withSnapshotEvery(25))) {
+            again.addresses.putAll(c.addresses);
+            again.addresses.keySet().forEach(again::start);
+            String leader = again.awaitLeader();
+            ClusterState s = again.store(leader).readConsistent().get(30, TimeUnit.SECONDS);
+            assertThat(s.allResources()).containsExactlyInAnyOrderElementsOf(before);
+            for (String id : again.nodes.keySet()) {
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> again.store(id).read().allResources().size() == before.size());
+            }
+        }
+    }
+
+    @Test
+    void isolatedPeerCannotCommitAndItsStaleReadsReportTheirRevision() throws Exception {
+        try (TestCluster c = TestCluster.started(
+                dir,
+                3,
+                cfg -> new RaftConfig(
+                        cfg.id(),
+                        cfg.dataDir(),
+                        cfg.address(),
+                        cfg.peers(),
+                        cfg.snapshotEvery(),
+                        cfg.electionMin(),
+                        cfg.electionMax(),
+                        Duration.ofSeconds(4)))) {
+            String leader = c.awaitLeader();
+            Outcome o = c.store(leader)
+                    .submit(Writes.project("before-cut"), Writes.caller())
+                    .get(20, TimeUnit.SECONDS);
+            String alone = c.follower();
+            await().until(() -> c.store(alone).read().revision() >= o.revision());
+            for (String id : List.copyOf(c.nodes.keySet())) {
+                if (!id.equals(alone)) {
+                    c.stop(id);
+                }
+            }
+            assertThatThrownBy(() -> c.store(alone)
+                            .submit(Writes.project("after-cut"), Writes.caller())
+                            .get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class);
+            assertThatThrownBy(() -> c.store(alone).readConsistent().get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class);
+            ClusterState stale = c.store(alone).read();
+            assertThat(stale.revision()).isGreaterThanOrEqualTo(o.revision());
+            assertThat(hasProject(stale, "after-cut")).isFalse();
+        }
+    }
+
+    @Test
+    void malformedEntryIsRejectedAndThePeerGoesOn() throws Exception {
+        try (TestCluster c = TestCluster.started(dir, 3)) {
+            String leader = c.awaitLeader();
+            RaftNode n = c.nodes.get(leader);
+            var reply = n.client()
+                    .async()
+                    .send(Message.valueOf(ByteString.copyFromUtf8("not a command")))
+                    .get(20, TimeUnit.SECONDS);
+            Outcome bad =
+                    n.stateMachine().waiters().outcome(reply.getLogIndex()).get(10, TimeUnit.SECONDS);
+            assertThat(bad.result()).isInstanceOf(Result.Invalid.class);
+            Outcome ok = c.store(leader)
+                    .submit(Writes.project("after-garbage"), Writes.caller())
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(ok.result().ok()).isTrue();
+            for (String id : c.nodes.keySet()) {
+                await().until(() -> hasProject(c.store(id).read(), "after-garbage"));
+            }
+        }
+    }
+
+    static boolean hasProject(ClusterState s, String name) {
+        return s.projects().byName("", name).isPresent();
+    }
+
+    static Set<String> projectNames(ClusterState s) {
+        return s.table(Kind.PROJECT).all().stream().map(Resource::name).collect(Collectors.toCollection(TreeSet::new));
+    }
+}
