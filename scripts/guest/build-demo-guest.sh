@@ -11,7 +11,7 @@ set -euo pipefail
 
 CACHE_DIR="${1:-${HOME}/.cache/mvirt/guest}"
 MARKER="MVIRT-GUEST-READY"
-FORMAT=7 # bump when the initramfs layout changes, to rebuild caches
+FORMAT=8 # bump when the initramfs layout changes, to rebuild caches
 
 kernel_package() {
   apt-cache depends linux-image-amd64 | sed -n 's/^ *Depends: \(linux-image-6\.1[^ ]*-amd64\)$/\1/p' | head -n1
@@ -46,7 +46,7 @@ MODDIR="$WORK/kernel/lib/modules/$KVER"
 ROOT="$WORK/root"
 mkdir -p "$ROOT"/{bin,dev,proc,sys,tmp,etc,lib/modules}
 cp "$BUSYBOX" "$ROOT/bin/busybox"
-for applet in sh mount insmod poweroff reboot dd cat echo sleep setsid cttyhack ls grep uname mkdir wc hostname; do
+for applet in sh mount insmod poweroff reboot dd cat echo sleep setsid cttyhack ls grep uname mkdir wc hostname touch; do
   ln -sf busybox "$ROOT/bin/$applet"
 done
 
@@ -79,6 +79,9 @@ for m in \$(cat /lib/modules/order); do
   insmod /lib/modules/\$m.ko 2>/dev/null
 done
 /bin/power-button-watch &
+# the marker promises a guest that reacts to the power button: wait (at most 10 s) until the watcher listens
+i=0
+while [ ! -e /tmp/power-button-ready ] && [ \$i -lt 100 ]; do sleep 0.1; i=\$((i+1)); done
 hostname mvirt-guest
 echo "$MARKER"
 while true; do
@@ -86,19 +89,25 @@ while true; do
 done
 EOF
 
-# waits for one event from the ACPI power button input device, then powers off at once
+# opens the ACPI power button's input device, says it is ready, powers off at once on its first event
 cat > "$ROOT/bin/power-button-watch" <<'EOF'
 #!/bin/sh
-while true; do
+dev=""
+while [ -z "$dev" ]; do
   for n in /sys/class/input/event*; do
-    [ -e "$n/device/name" ] && [ -c "/dev/input/${n##*/}" ] || continue
-    grep -q "Power Button" "$n/device/name" || continue
-    if [ "$(dd if="/dev/input/${n##*/}" bs=24 count=1 2>/dev/null | wc -c)" = 24 ]; then
-      echo "mvirt-guest: power button pressed, powering off" > /dev/console
-      poweroff -f
+    if grep -q "Power Button" "$n/device/name" 2>/dev/null && [ -c "/dev/input/${n##*/}" ]; then
+      dev="/dev/input/${n##*/}"
     fi
   done
-  sleep 1
+  [ -n "$dev" ] || sleep 0.2
+done
+exec 3<"$dev"
+touch /tmp/power-button-ready
+while true; do
+  if [ "$(dd bs=24 count=1 <&3 2>/dev/null | wc -c)" = 24 ]; then
+    echo "mvirt-guest: power button pressed, powering off" > /dev/console
+    poweroff -f
+  fi
 done
 EOF
 chmod +x "$ROOT/init" "$ROOT/bin/power-button-watch"
