@@ -60,7 +60,7 @@ public final class SnapshotCodec {
     public static ClusterState read(InputStream in) {
         CodedInputStream cis = CodedInputStream.newInstance(in, BUFFER);
         SnapshotHeaderProto header = readDelimited(cis, SnapshotHeaderProto.parser(), "snapshot header");
-        checkVersion(header.getVersion());
+        checkHeader(header);
         long resourceCount = header.getResourceCount();
         long idempotencyCount = header.getIdempotencyCount();
         List<Resource<?, ?>> resources = new ArrayList<>((int) Math.min(resourceCount, 1 << 16));
@@ -106,10 +106,15 @@ public final class SnapshotCodec {
         }
     }
 
-    private static void checkVersion(int version) {
-        if (version == 0 || Integer.compareUnsigned(version, FORMAT_VERSION) > 0) {
-            throw new CodecException("snapshot header: format version " + Integer.toUnsignedString(version)
+    private static void checkHeader(SnapshotHeaderProto h) {
+        if (h.getVersion() == 0 || Integer.compareUnsigned(h.getVersion(), FORMAT_VERSION) > 0) {
+            throw new CodecException("snapshot header: format version " + Integer.toUnsignedString(h.getVersion())
                     + " is not supported (this version reads 1.." + FORMAT_VERSION + ")");
+        }
+        if (h.getResourceCount() < 0 || h.getIdempotencyCount() < 0) {
+            throw new CodecException("snapshot header: counts out of range ("
+                    + Long.toUnsignedString(h.getResourceCount()) + " resources, "
+                    + Long.toUnsignedString(h.getIdempotencyCount()) + " idempotency records)");
         }
     }
 

@@ -142,6 +142,20 @@ class SnapshotCodecTest {
     }
 
     @Test
+    void refusesCountsOutOfRange() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        SnapshotHeaderProto.newBuilder()
+                .setVersion(1)
+                .setResourceCount(-1)
+                .build()
+                .writeDelimitedTo(out);
+
+        assertThatThrownBy(() -> SnapshotCodec.read(new ByteArrayInputStream(out.toByteArray())))
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("counts out of range (18446744073709551615 resources");
+    }
+
+    @Test
     void wrapsIoFailuresNamingWhatFailed() {
         OutputStream broken = new OutputStream() {
             @Override
