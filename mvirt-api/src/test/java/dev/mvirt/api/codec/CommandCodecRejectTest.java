@@ -7,8 +7,10 @@ import com.google.protobuf.UnknownFieldSet;
 import dev.mvirt.proto.api.v1.BootProto;
 import dev.mvirt.proto.api.v1.CreateProto;
 import dev.mvirt.proto.api.v1.DeleteProto;
+import dev.mvirt.proto.api.v1.DirectionProto;
 import dev.mvirt.proto.api.v1.EnvelopeProto;
 import dev.mvirt.proto.api.v1.ExpireLocksProto;
+import dev.mvirt.proto.api.v1.ProtocolProto;
 import dev.mvirt.proto.api.v1.RegisterNodeProto;
 import dev.mvirt.proto.api.v1.RuleProto;
 import dev.mvirt.proto.api.v1.SecurityGroupSpecProto;
@@ -98,8 +100,12 @@ class CommandCodecRejectTest {
     void anEnumDeepInsideASpecIsRejectedWithItsPath() {
         SpecProto spec = SpecProto.newBuilder()
                 .setSecurityGroup(SecurityGroupSpecProto.newBuilder()
-                        .addRules(RuleProto.newBuilder().setDirectionValue(1).setProtocolValue(1))
-                        .addRules(RuleProto.newBuilder().setDirectionValue(1).setProtocolValue(77)))
+                        .addRules(RuleProto.newBuilder()
+                                .setDirection(DirectionProto.DIRECTION_INGRESS)
+                                .setProtocol(ProtocolProto.PROTOCOL_ANY))
+                        .addRules(RuleProto.newBuilder()
+                                .setDirection(DirectionProto.DIRECTION_EGRESS)
+                                .setProtocolValue(77)))
                 .build();
 
         assertThat(rejected(envelope().setCreate(CreateProto.newBuilder().setSpec(spec))))

@@ -33,7 +33,7 @@ final class EveryField {
             try {
                 assertSet(c.getAccessor().invoke(r), path + "." + c.getName());
             } catch (IllegalAccessException | InvocationTargetException e) {
-                throw new AssertionError(path + "." + c.getName(), e);
+                throw new LinkageError(path + "." + c.getName(), e);
             }
         }
     }

@@ -33,7 +33,7 @@ class GoldenBytesTest {
     private static final HexFormat HEX = HexFormat.of();
 
     /** A sample, its encoding and how to decode bytes back. */
-    private record Sample(Object value, byte[] bytes, Decoder decoder) {}
+    private record Sample(Object value, String hex, Decoder decoder) {}
 
     @FunctionalInterface
     private interface Decoder {
@@ -44,37 +44,43 @@ class GoldenBytesTest {
         Map<String, Sample> m = new LinkedHashMap<>();
         CodecFixtures.commands().forEach((type, c) -> {
             var env = CodecFixtures.envelope(c);
-            m.put("command." + type.getSimpleName(), new Sample(env, CommandCodec.encode(env), GoldenBytesTest::env));
+            m.put(
+                    "command." + type.getSimpleName(),
+                    new Sample(env, hex(CommandCodec.encode(env)), GoldenBytesTest::env));
         });
         CodecFixtures.specs()
                 .forEach((type, s) -> m.put(
                         "spec." + type.getSimpleName(),
                         new Sample(
                                 s,
-                                SpecCodec.encode(s).toByteArray(),
+                                hex(SpecCodec.encode(s).toByteArray()),
                                 b -> SpecCodec.decode(SpecProto.parseFrom(b), "s"))));
         CodecFixtures.statuses()
                 .forEach((type, s) -> m.put(
                         "status." + type.getSimpleName(),
                         new Sample(
                                 s,
-                                StatusCodec.encode(s).toByteArray(),
+                                hex(StatusCodec.encode(s).toByteArray()),
                                 b -> StatusCodec.decode(StatusProto.parseFrom(b), "s"))));
         var vm = ResourceCodecTest.vm();
         m.put(
                 "resource.vm",
                 new Sample(
                         vm,
-                        ResourceCodec.encode(vm).toByteArray(),
+                        hex(ResourceCodec.encode(vm).toByteArray()),
                         b -> ResourceCodec.decode(ResourceProto.parseFrom(b), "r")));
         var rec = new IdempotencyRecord("idem-7", "sha256:abc", Kind.NIC, CodecFixtures.ID2, 12, 1_700_000_000_123L);
         m.put(
                 "idempotency",
                 new Sample(
                         rec,
-                        ResourceCodec.encode(rec).toByteArray(),
+                        hex(ResourceCodec.encode(rec).toByteArray()),
                         b -> ResourceCodec.decode(IdempotencyRecordProto.parseFrom(b), "i")));
         return m;
+    }
+
+    private static String hex(byte[] bytes) {
+        return HEX.formatHex(bytes);
     }
 
     private static Object env(byte[] bytes) {
@@ -88,7 +94,7 @@ class GoldenBytesTest {
     void encodingGivesTheGoldenBytes() throws IOException {
         Map<String, String> golden = golden();
         Map<String, String> actual = new LinkedHashMap<>();
-        samples().forEach((name, s) -> actual.put(name, HEX.formatHex(s.bytes())));
+        samples().forEach((name, s) -> actual.put(name, s.hex()));
         if (!actual.equals(golden)) {
             writeActual(actual);
         }
@@ -111,7 +117,9 @@ class GoldenBytesTest {
     private static Map<String, String> golden() {
         Map<String, String> m = new LinkedHashMap<>();
         try (InputStream in = Objects.requireNonNull(GoldenBytesTest.class.getResourceAsStream(GOLDEN), GOLDEN)) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList()) {
                 if (!line.isBlank() && !line.startsWith("#")) {
                     String[] parts = line.trim().split(" ", 2);
                     m.put(parts[0], parts.length > 1 ? parts[1] : "");

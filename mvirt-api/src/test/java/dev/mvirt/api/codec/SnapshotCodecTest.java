@@ -168,6 +168,11 @@ class SnapshotCodecTest {
             public int read() throws IOException {
                 throw new IOException("read error");
             }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                throw new IOException("read error");
+            }
         };
 
         assertThatThrownBy(() -> SnapshotCodec.write(populated(), broken))
