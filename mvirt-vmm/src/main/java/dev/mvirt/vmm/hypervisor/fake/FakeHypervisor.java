@@ -58,6 +58,16 @@ public final class FakeHypervisor implements Hypervisor {
         return g != null && g.ref().equals(ref) ? Optional.of(g) : Optional.empty();
     }
 
+    /** Simulates the hypervisor process dying (as under kill -9 from outside); false when no such process. */
+    public boolean crash(long pid) {
+        FakeGuest g = running.get(pid);
+        if (g == null) {
+            return false;
+        }
+        g.kill();
+        return true;
+    }
+
     /** Number of fake guests still running (tests check that nothing is left). */
     public int runningCount() {
         return running.size();
