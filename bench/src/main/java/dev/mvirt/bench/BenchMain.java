@@ -1,0 +1,151 @@
+package dev.mvirt.bench;
+
+import dev.mvirt.bench.client.EtcdKv;
+import dev.mvirt.bench.client.KvClient;
+import dev.mvirt.bench.client.MvirtKv;
+import dev.mvirt.bench.cluster.Cluster;
+import dev.mvirt.bench.cluster.EtcdCluster;
+import dev.mvirt.bench.cluster.Fault;
+import dev.mvirt.bench.cluster.MvirtCluster;
+import dev.mvirt.bench.cluster.Partitions;
+import dev.mvirt.bench.load.Failover;
+import dev.mvirt.bench.load.RunResult;
+import dev.mvirt.bench.load.Table;
+import dev.mvirt.bench.load.Target;
+import dev.mvirt.bench.load.Workload;
+import dev.mvirt.bench.load.Workload.Kind;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The side-by-side benchmark (not a test): a 3-peer mvirt-api cluster and a 3-member etcd 3.4 cluster on loopback,
+ * driven by the same load generator in alternating runs; prints a table with ratios, then the failover windows.
+ * Run by {@code bench/run.sh}; settings are system properties (see bench/README.md).
+ */
+public final class BenchMain {
+    private static final List<Workload> WORKLOADS = List.of(
+            new Workload("write c=1", Kind.WRITE, 1, 0),
+            new Workload("write c=16", Kind.WRITE, 16, 0),
+            new Workload("write c=64", Kind.WRITE, 64, 0),
+            new Workload("local read c=1", Kind.LOCAL_READ, 1, 0),
+            new Workload("local read c=64", Kind.LOCAL_READ, 64, 0),
+            new Workload("lin. read c=1", Kind.LINEARIZABLE_READ, 1, 0),
+            new Workload("lin. read c=64", Kind.LINEARIZABLE_READ, 64, 0),
+            new Workload("write 500/s", Kind.WRITE, 0, 500),
+            new Workload("write 1000/s", Kind.WRITE, 0, 1000));
+
+    private BenchMain() {}
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Files.createTempDirectory("mvirt-bench-");
+        Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
+        Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 3));
+        int trials = Integer.getInteger("bench.trials", 10);
+        String parts = System.getProperty("bench.parts", "throughput,failover");
+        boolean partitions = Partitions.available();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path etcd = Path.of(System.getProperty("bench.etcd", "etcd"));
+        try (MvirtCluster m = new MvirtCluster(
+                        dir.resolve("mvirt"), java, System.getProperty("bench.classpath", ""), 3, partitions);
+                EtcdCluster e = new EtcdCluster(Files.createDirectories(dir.resolve("etcd")), etcd, 3, partitions)) {
+            m.start(Duration.ofSeconds(120));
+            e.start(Duration.ofSeconds(60));
+            Target mvirt = target(m, mvirtClients(m));
+            Target etcdT = target(e, etcdClients(e));
+            createKeys(mvirt);
+            createKeys(etcdT);
+            System.out.printf(
+                    "mvirt-bench: %d cores, warm-up %ss, measured %ss per run, partitions %s, data in %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    warmup.toSeconds(),
+                    measured.toSeconds(),
+                    partitions ? "nft" : "unavailable",
+                    dir);
+            if (parts.contains("throughput")) {
+                throughput(mvirt, etcdT, warmup, measured);
+            }
+            if (parts.contains("failover")) {
+                failover(mvirt, etcdT, trials, partitions);
+            }
+        }
+    }
+
+    private static void throughput(Target a, Target b, Duration warmup, Duration measured) {
+        System.out.println(Table.header("mvirt", "etcd"));
+        int i = 0;
+        for (Workload w : WORKLOADS) {
+            // alternate which system goes first, so neither always runs on a warmer machine
+            RunResult ra;
+            RunResult rb;
+            if (i++ % 2 == 0) {
+                ra = w.run(a, warmup, measured);
+                rb = w.run(b, warmup, measured);
+            } else {
+                rb = w.run(b, warmup, measured);
+                ra = w.run(a, warmup, measured);
+            }
+            System.out.println(Table.row(ra, rb));
+        }
+    }
+
+    private static void failover(Target a, Target b, int trials, boolean partitions) {
+        double rate = Double.parseDouble(System.getProperty("bench.failover.rate", "200"));
+        System.out.printf(
+                "failover: %d trials per fault, %.0f writes/s to the followers, fault held 5 s%n", trials, rate);
+        for (Fault f : Fault.values()) {
+            if (f == Fault.PARTITION && !partitions) {
+                System.out.println("PARTITION  skipped: needs root, nft and setpriv");
+                continue;
+            }
+            List<Double> wa = windows(a, f, trials, rate);
+            List<Double> wb = windows(b, f, trials, rate);
+            System.out.println(Table.failover(f.name(), "mvirt", wa, "etcd", wb));
+            System.out.println("           mvirt " + rounded(wa) + " | etcd " + rounded(wb));
+        }
+    }
+
+    private static List<Double> windows(Target t, Fault f, int trials, double rate) {
+        return new Failover(t.cluster(), t::client, rate, Duration.ofSeconds(5)).trials(f, trials);
+    }
+
+    private static List<Long> rounded(List<Double> xs) {
+        return xs.stream().map(Math::round).toList();
+    }
+
+    private static void createKeys(Target t) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            for (int k = 0; k < Workload.KEYS; k++) {
+                String key = "b" + k;
+                pool.execute(() -> t.spread(key.hashCode()).create(key, "init"));
+            }
+        }
+    }
+
+    private static Target target(Cluster c, List<KvClient> clients) {
+        return new Target(c, clients);
+    }
+
+    private static List<KvClient> mvirtClients(MvirtCluster m) {
+        String token = m.adminToken(Duration.ofSeconds(30));
+        List<KvClient> out = new ArrayList<>();
+        for (String id : m.ids()) {
+            out.add(new MvirtKv(HttpClient.newHttpClient(), m.clientUri(id), token, Duration.ofSeconds(10)));
+        }
+        return out;
+    }
+
+    private static List<KvClient> etcdClients(EtcdCluster e) {
+        List<KvClient> out = new ArrayList<>();
+        for (String id : e.ids()) {
+            out.add(new EtcdKv(HttpClient.newHttpClient(), e.clientUri(id), Duration.ofSeconds(10)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.mvirt.bench.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Three {@code mvirt-api} processes ({@code dev.mvirt.api.Main} on the given classpath) on loopback, each with its
+ * own data directory under {@code dir}, ports picked free, and (when partitions are available) its own group id.
+ */
+public final class MvirtCluster extends ProcessCluster {
+    /** JVM flags for each peer: the JDK 25 flags mvirt needs and a bounded heap. */
+    public static final List<String> JVM_FLAGS = List.of(
+            "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx512m", "-Xms128m");
+
+    private final Path dir;
+    private final Map<String, Path> tokenFiles = new LinkedHashMap<>();
+
+    /** A cluster of {@code size} peers (not started) running {@code java} with {@code classpath}. */
+    public MvirtCluster(Path dir, String java, String classpath, int size, boolean withPartitions) {
+        this.dir = dir;
+        Map<String, Integer> raftPorts = new LinkedHashMap<>();
+        for (int i = 1; i <= size; i++) {
+            raftPorts.put("api" + i, Ports.free());
+        }
+        StringBuilder peerList = new StringBuilder();
+        raftPorts.forEach((id, port) -> peerList.append(peerList.isEmpty() ? "" : ",")
+                .append(id)
+                .append("=127.0.0.1:")
+                .append(port));
+        Map<String, Partitions.Member> members = new LinkedHashMap<>();
+        int index = 0;
+        for (var e : raftPorts.entrySet()) {
+            String id = e.getKey();
+            int http = Ports.free();
+            Path data = mkdirs(dir.resolve(id));
+            tokenFiles.put(id, data.resolve("admin.token"));
+            List<String> argv = new ArrayList<>(List.of(java));
+            argv.addAll(JVM_FLAGS);
+            argv.addAll(List.of("-cp", classpath, "dev.mvirt.api.Main", "--id", id, "--data-dir", data.toString()));
+            argv.addAll(List.of("--raft", "127.0.0.1:" + e.getValue(), "--http", "127.0.0.1:" + http));
+            argv.addAll(List.of("--grpc", "127.0.0.1:" + Ports.free(), "--peers", peerList.toString()));
+            argv.addAll(List.of("--admin-token-file", tokenFiles.get(id).toString()));
+            Optional<Integer> gid = withPartitions ? Optional.of(Partitions.gidFor(index++)) : Optional.empty();
+            gid.ifPresent(g -> members.put(id, new Partitions.Member(g, e.getValue())));
+            add(new PeerProcess(id, argv, dir.resolve(id + ".log"), gid), URI.create("http://127.0.0.1:" + http));
+        }
+        if (withPartitions) {
+            partitions(new Partitions(members));
+        }
+    }
+
+    @Override
+    public String name() {
+        return "mvirt";
+    }
+
+    /** The admin token the cluster wrote on first bootstrap (waits up to {@code timeout} for it). */
+    public String adminToken(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Path f : tokenFiles.values()) {
+                try {
+                    if (Files.exists(f) && !Files.readString(f).isBlank()) {
+                        return Files.readString(f).strip();
+                    }
+                } catch (IOException e) {
+                    // written concurrently; try again
+                }
+            }
+            sleep(100);
+        }
+        throw new ClusterException("no admin token in " + dir + " within " + timeout);
+    }
+
+    @Override
+    protected Optional<String> leaderSeenBy(String id) {
+        return Json.get(http, clientUri(id).resolve("/health/ready?verbose"), 200)
+                .map(j -> j.path("leader"))
+                .filter(JsonNode::isTextual)
+                .map(JsonNode::asText);
+    }
+
+    @Override
+    protected boolean ready(String id) {
+        return Json.get(http, clientUri(id).resolve("/health/ready"), 200).isPresent();
+    }
+
+    private static Path mkdirs(Path p) {
+        try {
+            return Files.createDirectories(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + p, e);
+        }
+    }
+}

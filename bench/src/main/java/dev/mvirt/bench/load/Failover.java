@@ -1,0 +1,99 @@
+package dev.mvirt.bench.load;
+
+import dev.mvirt.bench.client.KvClient;
+import dev.mvirt.bench.cluster.Cluster;
+import dev.mvirt.bench.cluster.ClusterException;
+import dev.mvirt.bench.cluster.Fault;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Write unavailability when the leader is faulted: a fixed-rate write load goes to the followers; the leader is
+ * faulted (held for {@code hold}, then recovered); the window is the longest stretch after the fault with no
+ * successful write completing.
+ */
+public final class Failover {
+    private final Cluster cluster;
+    private final Function<String, KvClient> clients;
+    private final double rate;
+    private final Duration hold;
+
+    /** Trials on {@code cluster}; {@code clients} gives the register client of a peer id. */
+    public Failover(Cluster cluster, Function<String, KvClient> clients, double rate, Duration hold) {
+        this.cluster = cluster;
+        this.clients = clients;
+        this.rate = rate;
+        this.hold = hold;
+    }
+
+    /** Windows in milliseconds of {@code trials} trials of {@code fault}. */
+    public List<Double> trials(Fault fault, int trials) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i < trials; i++) {
+            out.add(trial(fault, i));
+        }
+        return out;
+    }
+
+    private double trial(Fault fault, int n) {
+        String leader = settledLeader();
+        List<KvClient> targets = cluster.ids().stream()
+                .filter(id -> !id.equals(leader))
+                .map(clients)
+                .toList();
+        Operation write = (client, seq) -> targets.get((int) (seq % targets.size()))
+                .write("fo" + (seq % 64), "t" + n + "-" + seq)
+                .ok();
+        long faultAt;
+        long[] done;
+        try (FixedRate load = new FixedRate(rate, 4096, write)) {
+            ClosedLoop.sleepUntil(System.nanoTime() + Duration.ofMillis(1500).toNanos());
+            faultAt = System.nanoTime();
+            fault.inject(cluster, leader);
+            ClosedLoop.sleepUntil(faultAt + hold.toNanos());
+            fault.recover(cluster, leader);
+            ClosedLoop.sleepUntil(System.nanoTime() + Duration.ofSeconds(2).toNanos());
+            done = load.successTimes();
+        }
+        cluster.awaitReady(leader, Duration.ofSeconds(60));
+        return window(done, faultAt) / 1e6;
+    }
+
+    /** The longest gap between successive successful completions, counting from the fault. */
+    static long window(long[] done, long faultAt) {
+        long prev = faultAt;
+        long worst = 0;
+        for (long t : done) {
+            if (t <= faultAt) {
+                continue;
+            }
+            worst = Math.max(worst, t - prev);
+            prev = t;
+        }
+        return worst;
+    }
+
+    private String settledLeader() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<String> l = cluster.leader();
+            if (l.isPresent() && cluster.ids().stream().allMatch(id -> ready(id))) {
+                return l.get();
+            }
+            ClosedLoop.sleepUntil(System.nanoTime() + Duration.ofMillis(200).toNanos());
+        }
+        throw new ClusterException(cluster.name() + ": no settled leader for the next trial");
+    }
+
+    private boolean ready(String id) {
+        try {
+            cluster.awaitReady(id, Duration.ofMillis(1));
+            return true;
+        } catch (ClusterException e) {
+            return false;
+        }
+    }
+}
