@@ -1,0 +1,22 @@
+package dev.mvirt.api.grpc;
+
+/**
+ * Who may join the cluster and how a joined node proves who it is: a join token is exchanged at {@code Register}
+ * for a per-node credential that every later call presents. Implementations are thread-safe and answer from
+ * memory (every API server must be able to check a credential without asking another).
+ *
+ * <p>TODO(issue 4): join tokens and per-node credentials should live in the replicated state (Kind.TOKEN, created
+ * and revoked through the API) once the REST tokens land, so that one node's credential can be revoked without
+ * rotating the cluster's join token. Until then {@link StaticJoinToken} reads one token from a file.
+ */
+public interface JoinAuthority {
+
+    /** True when {@code token} may join a node. */
+    boolean acceptsJoinToken(String token);
+
+    /** The credential of {@code nodeId}, handed out at registration. */
+    String credentialFor(String nodeId);
+
+    /** True when {@code credential} is the one issued to {@code nodeId} and has not been revoked. */
+    boolean verify(String nodeId, String credential);
+}
