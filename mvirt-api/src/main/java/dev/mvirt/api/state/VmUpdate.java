@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Replacing a VM's spec. NICs change through attach/detach and reboots through the reboot call; a placed VM that
- * asks for more CPU or memory is re-checked against its own node's capacity.
+ * asks for more CPU or memory, or changes its anti-affinity group or hypervisor, is re-checked against its own node
+ * (it never moves).
  */
 final class VmUpdate {
     private VmUpdate() {}
@@ -60,10 +61,13 @@ final class VmUpdate {
 
     private static Optional<Result> capacity(Tx tx, Resource<VmSpec, VmStatus> vm, VmSpec next) {
         VmSpec old = vm.spec();
-        if (vm.status().node().isEmpty() || (next.vcpus() <= old.vcpus() && next.memoryMib() <= old.memoryMib())) {
+        boolean grows = next.vcpus() > old.vcpus() || next.memoryMib() > old.memoryMib();
+        boolean constrained = !next.antiAffinityGroup().equals(old.antiAffinityGroup())
+                || !next.hypervisor().equals(old.hypervisor());
+        if (vm.status().node().isEmpty() || !(grows || constrained)) {
             return Optional.empty();
         }
-        // place the grown VM on its own node, against usage without its current reservation
+        // place the changed VM on its own node, against usage without its current reservation
         VmSpec pinned = new VmSpec(
                 next.vcpus(),
                 next.memoryMib(),
@@ -73,7 +77,7 @@ final class VmUpdate {
                 next.userData(),
                 next.sshKeys(),
                 Map.of(VmSpec.NODE_ID, vm.status().node()),
-                "",
+                next.antiAffinityGroup(),
                 next.hypervisor(),
                 next.desired(),
                 next.stopMode(),

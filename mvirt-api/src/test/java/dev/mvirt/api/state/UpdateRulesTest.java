@@ -191,4 +191,41 @@ class UpdateRulesTest {
         assertInvalid(f.reject(new Command.SetLabels(Kind.NETWORK, net.id(), 0, Map.of("a b", "x"))), "labels.a b");
         assertNotFound(f.reject(new Command.SetLabels(Kind.NETWORK, Fixtures.uuid(999), 0, Map.of())));
     }
+
+    @Test
+    void vmJoiningAnAntiAffinityGroupMustNotShareItsNodeWithTheGroup() {
+        var node = f.node(8, 16);
+        f.vm(Fixtures.vmSpec(1, 512).group("db").build());
+        Resource<VmSpec, ?> vm = f.vm(1, 512);
+        assertThat(f.reject(update(vm, Fixtures.vmSpec(1, 512).group("db").build())))
+                .isInstanceOfSatisfying(
+                        Result.NoCapacity.class,
+                        n -> assertThat(n.reasons())
+                                .containsEntry(node.name(), "anti-affinity group db already has a VM here"));
+        f.ok(update(vm, Fixtures.vmSpec(1, 512).group("web").build()));
+    }
+
+    @Test
+    void vmHypervisorChangeMustBeOfferedByItsNode() {
+        var node = f.node(8, 16);
+        Resource<VmSpec, ?> vm = f.vm(1, 512);
+        f.ok(new Command.RegisterNode(
+                node.id(),
+                node.name(),
+                Map.of(),
+                new dev.mvirt.api.model.NodeStatus(
+                        dev.mvirt.api.model.NodePhase.READY,
+                        "h",
+                        "192.0.2.1",
+                        8,
+                        16384,
+                        List.of(),
+                        List.of("qemu"),
+                        "t")));
+        assertThat(f.reject(update(
+                        vm,
+                        Fixtures.vmSpec(1, 512).hypervisor("cloud-hypervisor").build())))
+                .isInstanceOf(Result.NoCapacity.class);
+        f.ok(update(vm, Fixtures.vmSpec(1, 512).hypervisor("qemu").build()));
+    }
 }
