@@ -53,9 +53,13 @@ public final class VmConsole implements AutoCloseable {
         listeners.remove(l);
     }
 
-    /** Sends keystrokes to the guest; false when the console is not connected. */
+    /** Sends keystrokes to the guest; false when the console is not connected (waits up to 2 s for it). */
     public boolean input(byte[] data) {
         SocketChannel ch = channel;
+        for (int i = 0; ch == null && !closed && i < 100; i++) {
+            pause(20);
+            ch = channel;
+        }
         if (ch == null) {
             return false;
         }
@@ -101,7 +105,7 @@ public final class VmConsole implements AutoCloseable {
             } finally {
                 channel = null;
             }
-            pause();
+            pause(100);
         }
         LOG.debug("console reader ended vm={}", vm);
     }
@@ -127,9 +131,9 @@ public final class VmConsole implements AutoCloseable {
         }
     }
 
-    private static void pause() {
+    private static void pause(long ms) {
         try {
-            Thread.sleep(100);
+            Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
