@@ -22,8 +22,8 @@ import java.util.concurrent.BlockingQueue;
  * writer thread, and a small pool of read connections, so queries never wait for a write to finish.
  */
 public final class SqliteLogStore implements LogStore {
-    private static final String INSERT_LOG = "INSERT INTO logs(entry_id, ts_ns, level, component, actor, message,"
-            + " fields) VALUES (?,?,?,?,?,?,?) ON CONFLICT(entry_id) DO NOTHING RETURNING id";
+    private static final String INSERT_LOG = "INSERT INTO logs(id, entry_id, ts_ns, level, component, actor,"
+            + " message, fields) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(entry_id) DO NOTHING";
     private static final String INSERT_OBJECT = "INSERT OR IGNORE INTO log_objects(object_id, log_id) VALUES (?,?)";
 
     private final Path file;
@@ -66,19 +66,33 @@ public final class SqliteLogStore implements LogStore {
         }
     }
 
+    /** The schema's DDL, for tools that build the same database another way (the benchmark's sqlite3 peer). */
+    public static List<String> schema() {
+        return List.of(Schema.STATEMENTS);
+    }
+
     @Override
     public List<AppendResult> append(List<List<Entry>> groups) {
         try {
+            // ids are assigned here (single writer); an id given to a skipped duplicate is simply never used
+            long id = lastSeq;
+            for (List<Entry> group : groups) {
+                for (Entry e : group) {
+                    bindInsert(++id, e);
+                }
+            }
+            int[] counts = insertLog.executeBatch();
             List<AppendResult> results = new ArrayList<>(groups.size());
             long last = lastSeq;
+            int row = 0;
             for (List<Entry> group : groups) {
                 int stored = 0;
                 for (Entry e : group) {
-                    long id = insert(e);
-                    if (id > 0) {
+                    long rowId = lastSeq + 1 + row;
+                    if (counts[row++] > 0) {
                         stored++;
-                        last = id;
-                        linkObjects(id, e.objectIds());
+                        last = rowId;
+                        linkObjects(rowId, e.objectIds());
                     }
                 }
                 results.add(new AppendResult(stored, group.size() - stored));
@@ -101,17 +115,16 @@ public final class SqliteLogStore implements LogStore {
         }
     }
 
-    private long insert(Entry e) throws SQLException {
-        insertLog.setString(1, e.entryId());
-        insertLog.setLong(2, e.timestampNs());
-        insertLog.setString(3, e.level().name());
-        insertLog.setString(4, e.component());
-        insertLog.setString(5, e.actor());
-        insertLog.setString(6, e.message());
-        insertLog.setString(7, FieldsJson.write(e.fields()));
-        try (ResultSet rs = insertLog.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
+    private void bindInsert(long id, Entry e) throws SQLException {
+        insertLog.setLong(1, id);
+        insertLog.setString(2, e.entryId());
+        insertLog.setLong(3, e.timestampNs());
+        insertLog.setString(4, e.level().name());
+        insertLog.setString(5, e.component());
+        insertLog.setString(6, e.actor());
+        insertLog.setString(7, e.message());
+        insertLog.setString(8, FieldsJson.write(e.fields()));
+        insertLog.addBatch();
     }
 
     @Override
@@ -238,6 +251,7 @@ public final class SqliteLogStore implements LogStore {
 
     private void rollback() {
         try {
+            insertLog.clearBatch();
             insertObject.clearBatch();
             writer.rollback();
         } catch (SQLException ignored) {
