@@ -3,7 +3,6 @@ package dev.mvirt.bench;
 import dev.mvirt.bench.client.EtcdKv;
 import dev.mvirt.bench.client.KvClient;
 import dev.mvirt.bench.client.MvirtKv;
-import dev.mvirt.bench.cluster.Cluster;
 import dev.mvirt.bench.cluster.EtcdCluster;
 import dev.mvirt.bench.cluster.Fault;
 import dev.mvirt.bench.cluster.MvirtCluster;
@@ -49,18 +48,23 @@ public final class BenchMain {
         Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 3));
         int trials = Integer.getInteger("bench.trials", 10);
         String parts = System.getProperty("bench.parts", "throughput,failover");
+        String systems = System.getProperty("bench.systems", "mvirt,etcd");
         boolean partitions = Partitions.available();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path etcd = Path.of(System.getProperty("bench.etcd", "etcd"));
+        List<Target> targets = new ArrayList<>();
         try (MvirtCluster m = new MvirtCluster(
                         dir.resolve("mvirt"), java, System.getProperty("bench.classpath", ""), 3, partitions);
                 EtcdCluster e = new EtcdCluster(Files.createDirectories(dir.resolve("etcd")), etcd, 3, partitions)) {
-            m.start(Duration.ofSeconds(120));
-            e.start(Duration.ofSeconds(60));
-            Target mvirt = target(m, mvirtClients(m));
-            Target etcdT = target(e, etcdClients(e));
-            createKeys(mvirt);
-            createKeys(etcdT);
+            if (systems.contains("mvirt")) {
+                m.start(Duration.ofSeconds(120));
+                targets.add(new Target(m, mvirtClients(m)));
+            }
+            if (systems.contains("etcd")) {
+                e.start(Duration.ofSeconds(60));
+                targets.add(new Target(e, etcdClients(e)));
+            }
+            targets.forEach(BenchMain::createKeys);
             System.out.printf(
                     "mvirt-bench: %d cores, warm-up %ss, measured %ss per run, partitions %s, data in %s%n",
                     Runtime.getRuntime().availableProcessors(),
@@ -69,33 +73,31 @@ public final class BenchMain {
                     partitions ? "nft" : "unavailable",
                     dir);
             if (parts.contains("throughput")) {
-                throughput(mvirt, etcdT, warmup, measured);
+                throughput(targets, warmup, measured);
             }
             if (parts.contains("failover")) {
-                failover(mvirt, etcdT, trials, partitions);
+                failover(targets, trials, partitions);
             }
         }
     }
 
-    private static void throughput(Target a, Target b, Duration warmup, Duration measured) {
-        System.out.println(Table.header("mvirt", "etcd"));
+    private static void throughput(List<Target> targets, Duration warmup, Duration measured) {
+        List<String> names = targets.stream().map(t -> t.cluster().name()).toList();
+        System.out.println(Table.header(names));
         int i = 0;
         for (Workload w : WORKLOADS) {
             // alternate which system goes first, so neither always runs on a warmer machine
-            RunResult ra;
-            RunResult rb;
-            if (i++ % 2 == 0) {
-                ra = w.run(a, warmup, measured);
-                rb = w.run(b, warmup, measured);
-            } else {
-                rb = w.run(b, warmup, measured);
-                ra = w.run(a, warmup, measured);
+            List<Target> order = new ArrayList<>(targets);
+            if (i++ % 2 == 1) {
+                java.util.Collections.reverse(order);
             }
-            System.out.println(Table.row(ra, rb));
+            java.util.Map<String, RunResult> results = new java.util.HashMap<>();
+            order.forEach(t -> results.put(t.cluster().name(), w.run(t, warmup, measured)));
+            System.out.println(Table.row(names.stream().map(results::get).toList()));
         }
     }
 
-    private static void failover(Target a, Target b, int trials, boolean partitions) {
+    private static void failover(List<Target> targets, int trials, boolean partitions) {
         double rate = Double.parseDouble(System.getProperty("bench.failover.rate", "200"));
         System.out.printf(
                 "failover: %d trials per fault, %.0f writes/s to the followers, fault held 5 s%n", trials, rate);
@@ -104,19 +106,14 @@ public final class BenchMain {
                 System.out.println("PARTITION  skipped: needs root, nft and setpriv");
                 continue;
             }
-            List<Double> wa = windows(a, f, trials, rate);
-            List<Double> wb = windows(b, f, trials, rate);
-            System.out.println(Table.failover(f.name(), "mvirt", wa, "etcd", wb));
-            System.out.println("           mvirt " + rounded(wa) + " | etcd " + rounded(wb));
+            java.util.Map<String, List<Double>> windows = new java.util.LinkedHashMap<>();
+            targets.forEach(t -> windows.put(t.cluster().name(), windows(t, f, trials, rate)));
+            System.out.println(Table.failover(f.name(), windows));
         }
     }
 
     private static List<Double> windows(Target t, Fault f, int trials, double rate) {
         return new Failover(t.cluster(), t::client, rate, Duration.ofSeconds(5)).trials(f, trials);
-    }
-
-    private static List<Long> rounded(List<Double> xs) {
-        return xs.stream().map(Math::round).toList();
     }
 
     private static void createKeys(Target t) {
@@ -126,10 +123,6 @@ public final class BenchMain {
                 pool.execute(() -> t.spread(key.hashCode()).create(key, "init"));
             }
         }
-    }
-
-    private static Target target(Cluster c, List<KvClient> clients) {
-        return new Target(c, clients);
     }
 
     private static List<KvClient> mvirtClients(MvirtCluster m) {

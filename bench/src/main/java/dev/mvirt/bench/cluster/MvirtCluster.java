@@ -82,6 +82,15 @@ public final class MvirtCluster extends ProcessCluster {
         throw new ClusterException("no admin token in " + dir + " within " + timeout);
     }
 
+    /** True when some peer answers HTTP at all (any status). */
+    public boolean anyAnswersHttp() {
+        return ids().stream()
+                .anyMatch(id -> Json.get(http, clientUri(id).resolve("/health/live"), 200)
+                                .isPresent()
+                        || Json.get(http, clientUri(id).resolve("/health/ready"), 503)
+                                .isPresent());
+    }
+
     @Override
     protected Optional<String> leaderSeenBy(String id) {
         return Json.get(http, clientUri(id).resolve("/health/ready?verbose"), 200)

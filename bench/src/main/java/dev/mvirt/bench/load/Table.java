@@ -7,49 +7,52 @@ import java.util.Locale;
 public final class Table {
     private Table() {}
 
-    /** The header line. */
-    public static String header(String a, String b) {
-        return String.format(
-                Locale.ROOT,
-                "%-22s | %-44s | %-44s | %s%n%-22s | %-44s | %-44s | %s",
-                "workload",
-                a,
-                b,
-                "ratio " + a + "/" + b,
-                "",
-                cols(),
-                cols(),
-                "ops/s   p50    p99  p99.9  cpu/op");
+    /** The header lines for systems {@code names} (the ratio column compares the first two). */
+    public static String header(List<String> names) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-18s", "workload"));
+        names.forEach(n -> b.append(String.format(Locale.ROOT, " | %-53s", n)));
+        if (names.size() == 2) {
+            b.append(" | ratio ").append(names.get(0)).append('/').append(names.get(1));
+        }
+        b.append(String.format(Locale.ROOT, "%n%-18s", ""));
+        names.forEach(n -> b.append(" | ").append(COLS));
+        if (names.size() == 2) {
+            b.append(" |  ops/s    p50    p99  p99.9 cpu/op");
+        }
+        return b.toString();
     }
 
-    /** One row: {@code a} and {@code b} ran the same workload. */
-    public static String row(RunResult a, RunResult b) {
-        return String.format(
-                Locale.ROOT,
-                "%-22s | %s | %s | %5.2f %6.2f %6.2f %6.2f %6.2f",
-                a.workload(),
-                figures(a),
-                figures(b),
-                ratio(a.rate(), b.rate()),
-                ratio(a.p50(), b.p50()),
-                ratio(a.p99(), b.p99()),
-                ratio(a.p999(), b.p999()),
-                ratio(a.cpuPerOp(), b.cpuPerOp()));
+    /** One row: every system ran the same workload (in header order). */
+    public static String row(List<RunResult> rs) {
+        StringBuilder b = new StringBuilder(
+                String.format(Locale.ROOT, "%-18s", rs.getFirst().workload()));
+        rs.forEach(r -> b.append(" | ").append(figures(r)));
+        if (rs.size() == 2) {
+            RunResult a = rs.get(0);
+            RunResult c = rs.get(1);
+            b.append(String.format(
+                    Locale.ROOT,
+                    " | %6.2f %6.2f %6.2f %6.2f %6.2f",
+                    ratio(a.rate(), c.rate()),
+                    ratio(a.p50(), c.p50()),
+                    ratio(a.p99(), c.p99()),
+                    ratio(a.p999(), c.p999()),
+                    ratio(a.cpuPerOp(), c.cpuPerOp())));
+        }
+        return b.toString();
     }
 
-    /** Failover windows of both systems for one fault. */
-    public static String failover(String fault, String a, List<Double> wa, String b, List<Double> wb) {
-        return String.format(
+    /** Failover windows (ms) of each system for one fault: median, max, and every trial. */
+    public static String failover(String fault, java.util.Map<String, List<Double>> windows) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-10s", fault));
+        windows.forEach((name, w) -> b.append(String.format(
                 Locale.ROOT,
-                "%-10s %s median %7.0f ms max %7.0f ms | %s median %7.0f ms max %7.0f ms | ratio of medians %.2f",
-                fault,
-                a,
-                median(wa),
-                max(wa),
-                b,
-                median(wb),
-                max(wb),
-                ratio(median(wa), median(wb)));
+                " | %s median %6.0f ms max %6.0f ms %s",
+                name,
+                median(w),
+                max(w),
+                w.stream().map(Math::round).toList())));
+        return b.toString();
     }
 
     static double median(List<Double> xs) {
@@ -65,20 +68,18 @@ public final class Table {
         return xs.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
-    private static String cols() {
-        return "   ops/s    p50ms    p99ms  p99.9ms  cpu-ms/op err";
-    }
+    private static final String COLS = "   ops/s    p50ms    p99ms  p99.9ms  cpu-ms/op errors";
 
     private static String figures(RunResult r) {
         return String.format(
                 Locale.ROOT,
-                "%8.0f %8.2f %8.2f %8.2f %10.3f %3d",
+                "%8.0f %8.2f %8.2f %8.2f %10.3f %6d",
                 r.rate(),
                 r.p50(),
                 r.p99(),
                 r.p999(),
                 r.cpuPerOp() * 1000,
-                Math.min(999, r.errors()));
+                Math.min(999_999, r.errors()));
     }
 
     private static double ratio(double a, double b) {
