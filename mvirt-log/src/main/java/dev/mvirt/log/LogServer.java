@@ -58,9 +58,9 @@ public final class LogServer implements AutoCloseable {
 
     @Override
     public void close() {
-        for (Server s : servers) {
-            s.shutdown();
-        }
+        servers.forEach(Server::shutdown);
+        // drains queued writes (their callers get acks) and ends follow streams, so the servers can terminate
+        writer.close();
         for (Server s : servers) {
             try {
                 if (!s.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -71,7 +71,6 @@ public final class LogServer implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        writer.close();
         store.close();
         log.info("mvirt-log stopped");
     }

@@ -51,6 +51,9 @@ public final class SqliteLogStore implements LogStore {
         Connection writer = Sqlite.open(file);
         try {
             Schema.create(writer);
+            try (Statement s = writer.createStatement()) {
+                s.execute("PRAGMA cache_size=-32768"); // 32 MiB: the entry_id and object indexes stay cached
+            }
             writer.setAutoCommit(false);
             BlockingQueue<Connection> pool = new ArrayBlockingQueue<>(readers);
             for (int i = 0; i < readers; i++) {

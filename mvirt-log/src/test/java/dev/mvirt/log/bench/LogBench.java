@@ -284,7 +284,7 @@ public final class LogBench {
 
     private static String header() {
         StringBuilder b = new StringBuilder("PRAGMA journal_mode=WAL;\nPRAGMA synchronous=FULL;\n");
-        b.append("PRAGMA foreign_keys=ON;\n");
+        b.append("PRAGMA foreign_keys=ON;\nPRAGMA cache_size=-32768;\n");
         for (String s : SqliteLogStore.schema()) {
             b.append(s).append(";\n");
         }
