@@ -11,7 +11,10 @@ import java.util.Map;
  * <p>Timing rule (DESIGN): snapshot time &lt; election timeout &lt; request timeout. A snapshot of 10,000 VMs is
  * written in well under 200 ms here and is taken on the apply thread, not the heartbeat threads; elections start
  * after 600–1200 ms of silence (the 150–300 ms Ratis default caused spurious elections on a loaded 2-core machine);
- * a write waits up to 10 s for commit and apply, which spans a few failed elections.
+ * a write waits up to 10 s for commit and apply, which spans a few failed elections. Log segments are 8 MiB.
+ *
+ * <p>Ratis also writes a metadata entry (the commit index) into the log after commits, so revisions (log indexes)
+ * of successive writes are not contiguous; watchers and clients must only rely on their order.
  */
 public record RaftConfig(
         String id,
@@ -21,7 +24,8 @@ public record RaftConfig(
         long snapshotEvery,
         Duration electionMin,
         Duration electionMax,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        long logSegmentBytes) {
 
     /** Defaults: snapshot every 10,000 entries; elections 600–1200 ms; writes time out after 10 s. */
     public static RaftConfig of(String id, Path dataDir, String address, Map<String, String> peers) {
@@ -33,11 +37,28 @@ public record RaftConfig(
                 10_000,
                 Duration.ofMillis(600),
                 Duration.ofMillis(1200),
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10),
+                8L << 20);
     }
 
     /** A copy that snapshots every {@code entries} entries. */
     public RaftConfig withSnapshotEvery(long entries) {
-        return new RaftConfig(id, dataDir, address, peers, entries, electionMin, electionMax, requestTimeout);
+        return new RaftConfig(
+                id, dataDir, address, peers, entries, electionMin, electionMax, requestTimeout, logSegmentBytes);
+    }
+
+    /**
+     * A copy with log segments of {@code bytes}. Only closed segments are purged after a snapshot, so tests that need
+     * a compacted log use small segments.
+     */
+    public RaftConfig withLogSegmentBytes(long bytes) {
+        return new RaftConfig(
+                id, dataDir, address, peers, snapshotEvery, electionMin, electionMax, requestTimeout, bytes);
+    }
+
+    /** A copy whose writes give up after {@code timeout}. */
+    public RaftConfig withRequestTimeout(Duration timeout) {
+        return new RaftConfig(
+                id, dataDir, address, peers, snapshotEvery, electionMin, electionMax, timeout, logSegmentBytes);
     }
 }
