@@ -26,10 +26,17 @@ final class Filters {
     private final Set<String> volumeNodes = new HashSet<>();
     private final Set<String> antiAffinityNodes = new HashSet<>();
     private final long newVolumeBytes;
+    private final double cpuRatio;
+    private final double memoryRatio;
+    private final boolean binpack;
 
     Filters(ClusterState state, String vmId, VmSpec spec) {
         this.state = state;
         this.spec = spec;
+        // settings are text; parse them once per placement, not once per node
+        this.cpuRatio = state.settings().cpuOvercommit();
+        this.memoryRatio = state.settings().memoryOvercommit();
+        this.binpack = state.settings().strategy().equals("binpack");
         long bytes = 0;
         for (String id : spec.volumes()) {
             Optional<Resource<VolumeSpec, VolumeStatus>> v = state.volumes().get(id);
@@ -41,14 +48,21 @@ final class Filters {
         }
         this.newVolumeBytes = bytes;
         if (!spec.antiAffinityGroup().isEmpty()) {
-            state.vms().all().stream()
-                    .filter(vm -> !vm.id().equals(vmId)
-                            && vm.spec().antiAffinityGroup().equals(spec.antiAffinityGroup()))
-                    .forEach(vm -> antiAffinityNodes.add(vm.status().node()));
+            antiAffinityNodes.addAll(
+                    state.antiAffinityNodes(spec.antiAffinityGroup()).keySet());
+            // the VM itself (being resized) is not in its own way
+            state.vms()
+                    .get(vmId)
+                    .filter(self -> self.spec().antiAffinityGroup().equals(spec.antiAffinityGroup()))
+                    .filter(self -> state.antiAffinityNodes(spec.antiAffinityGroup())
+                                    .getOrDefault(self.status().node(), 0)
+                            == 1)
+                    .ifPresent(self -> antiAffinityNodes.remove(self.status().node()));
         }
     }
 
-    Optional<String> reject(Resource<NodeSpec, NodeStatus> node) {
+    /** Why {@code node}, whose VMs reserve {@code u}, cannot take the VM; empty when it can. */
+    Optional<String> reject(Resource<NodeSpec, NodeStatus> node, Usage u) {
         NodeStatus s = node.status();
         if (s.phase() != NodePhase.READY) {
             return Optional.of("node is " + s.phase().name().toLowerCase());
@@ -58,7 +72,7 @@ final class Filters {
         }
         return selector(node)
                 .or(() -> hypervisor(s))
-                .or(() -> capacity(node))
+                .or(() -> capacity(node, u))
                 .or(() -> storage(node))
                 .or(() -> {
                     if (volumeNodes.size() > 1) {
@@ -94,10 +108,9 @@ final class Filters {
                 : Optional.of("no " + spec.hypervisor() + " hypervisor");
     }
 
-    private Optional<String> capacity(Resource<NodeSpec, NodeStatus> node) {
-        Usage u = state.usage(node.id());
-        double cpuCap = Math.floor(node.status().cpus() * state.settings().cpuOvercommit());
-        double memCap = Math.floor(node.status().memoryMib() * state.settings().memoryOvercommit());
+    private Optional<String> capacity(Resource<NodeSpec, NodeStatus> node, Usage u) {
+        double cpuCap = Math.floor(node.status().cpus() * cpuRatio);
+        double memCap = Math.floor(node.status().memoryMib() * memoryRatio);
         if (u.vcpus() + spec.vcpus() > cpuCap) {
             return Optional.of(
                     "not enough CPU: " + (long) (cpuCap - u.vcpus()) + " vCPUs free, " + spec.vcpus() + " asked");
@@ -120,5 +133,15 @@ final class Filters {
         return free >= newVolumeBytes
                 ? Optional.empty()
                 : Optional.of("not enough storage: " + free + " bytes free in the largest pool");
+    }
+
+    /** Higher is better. Spread prefers the emptiest node after placement; binpack the fullest that fits. */
+    double score(Resource<NodeSpec, NodeStatus> node, Usage u) {
+        double cpuCap = node.status().cpus() * cpuRatio;
+        double memCap = node.status().memoryMib() * memoryRatio;
+        double cpuFree = (cpuCap - u.vcpus() - spec.vcpus()) / cpuCap;
+        double memFree = (memCap - u.memoryMib() - spec.memoryMib()) / memCap;
+        double free = (cpuFree + memFree) / 2;
+        return binpack ? -free : free;
     }
 }

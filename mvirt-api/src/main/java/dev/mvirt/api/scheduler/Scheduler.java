@@ -24,12 +24,13 @@ public final class Scheduler implements Placer {
         Optional<Candidate> best = Optional.empty();
         Filters filters = new Filters(state, vmId, spec);
         for (Resource<NodeSpec, NodeStatus> node : state.nodes().all()) {
-            Optional<String> why = filters.reject(node);
+            Usage u = state.usage(node.id()); // looked up once per node: the hot loop of every VM create
+            Optional<String> why = filters.reject(node, u);
             if (why.isPresent()) {
                 reasons.put(node.name(), why.get());
                 continue;
             }
-            Candidate c = new Candidate(node.id(), score(state, node, spec));
+            Candidate c = new Candidate(node.id(), filters.score(node, u));
             if (best.isEmpty() || ORDER.compare(c, best.get()) < 0) {
                 best = Optional.of(c);
             }
@@ -47,15 +48,4 @@ public final class Scheduler implements Placer {
 
     private static final Comparator<Candidate> ORDER =
             Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::nodeId);
-
-    /** Higher is better. Spread prefers the emptiest node after placement; binpack the fullest that fits. */
-    static double score(ClusterState state, Resource<NodeSpec, NodeStatus> node, VmSpec spec) {
-        Usage u = state.usage(node.id());
-        double cpuCap = node.status().cpus() * state.settings().cpuOvercommit();
-        double memCap = node.status().memoryMib() * state.settings().memoryOvercommit();
-        double cpuFree = (cpuCap - u.vcpus() - spec.vcpus()) / cpuCap;
-        double memFree = (memCap - u.memoryMib() - spec.memoryMib()) / memCap;
-        double free = (cpuFree + memFree) / 2;
-        return state.settings().strategy().equals("binpack") ? -free : free;
-    }
 }

@@ -23,6 +23,7 @@ import dev.mvirt.api.model.VmStatus;
 import dev.mvirt.api.model.VolumeSpec;
 import dev.mvirt.api.model.VolumeStatus;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.pcollections.HashTreePMap;
@@ -43,7 +44,7 @@ public final class ClusterState {
     final Settings settings;
     final PMap<String, IdempotencyRecord> idempotency;
     final PMap<String, PMap<String, String>> addresses;
-    final PMap<String, Usage> usage;
+    final VmIndex usage;
 
     ClusterState(
             long revision,
@@ -51,7 +52,7 @@ public final class ClusterState {
             Settings settings,
             PMap<String, IdempotencyRecord> idempotency,
             PMap<String, PMap<String, String>> addresses,
-            PMap<String, Usage> usage) {
+            VmIndex usage) {
         this.revision = revision;
         this.tables = tables;
         this.settings = settings;
@@ -75,7 +76,7 @@ public final class ClusterState {
                 Settings.defaults(),
                 HashTreePMap.empty(),
                 HashTreePMap.empty(),
-                HashTreePMap.empty());
+                VmIndex.EMPTY);
     }
 
     /**
@@ -92,7 +93,7 @@ public final class ClusterState {
         for (IdempotencyRecord i : idempotency) {
             idem = idem.plus(i.key(), i);
         }
-        ClusterState base = new ClusterState(revision, t, settings, idem, HashTreePMap.empty(), HashTreePMap.empty());
+        ClusterState base = new ClusterState(revision, t, settings, idem, HashTreePMap.empty(), VmIndex.EMPTY);
         return Indexes.rebuild(base);
     }
 
@@ -196,7 +197,17 @@ public final class ClusterState {
 
     /** What the VMs on {@code nodeId} reserve. */
     public Usage usage(String nodeId) {
-        return usage.getOrDefault(nodeId, Usage.NONE);
+        return usage.usage().getOrDefault(nodeId, Usage.NONE);
+    }
+
+    /** How many VMs of anti-affinity {@code group} each node holds (nodes without any are absent). */
+    public Map<String, Integer> antiAffinityNodes(String group) {
+        return usage.groups().getOrDefault(group, HashTreePMap.empty());
+    }
+
+    /** The id of the VM using volume {@code volumeId}, if any. */
+    public Optional<String> volumeUser(String volumeId) {
+        return Optional.ofNullable(usage.volumeUsers().get(volumeId));
     }
 
     /** The NIC id holding {@code address} in network {@code networkId}. */

@@ -20,9 +20,9 @@ final class Indexes {
         for (Resource<NicSpec, NicStatus> nic : s.nics().all()) {
             addresses = addNic(addresses, nic);
         }
-        PMap<String, Usage> usage = HashTreePMap.empty();
+        VmIndex usage = VmIndex.EMPTY;
         for (Resource<VmSpec, VmStatus> vm : s.vms().all()) {
-            usage = addVm(usage, vm, 1);
+            usage = usage.add(vm, 1);
         }
         return new ClusterState(s.revision, s.tables, s.settings, s.idempotency, addresses, usage);
     }
@@ -48,16 +48,5 @@ final class Indexes {
         return m.isEmpty()
                 ? idx.minus(nic.spec().network())
                 : idx.plus(nic.spec().network(), m);
-    }
-
-    /** Adds ({@code sign} 1) or removes (-1) a placed VM's reservation. */
-    static PMap<String, Usage> addVm(PMap<String, Usage> idx, Resource<VmSpec, VmStatus> vm, int sign) {
-        String node = vm.status().node();
-        if (node.isEmpty()) {
-            return idx;
-        }
-        Usage next = idx.getOrDefault(node, Usage.NONE)
-                .plus(vm.spec().vcpus(), vm.spec().memoryMib(), sign);
-        return next.vms() == 0 ? idx.minus(node) : idx.plus(node, next);
     }
 }

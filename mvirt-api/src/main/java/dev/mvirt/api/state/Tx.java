@@ -24,7 +24,7 @@ final class Tx {
     private Tables tables;
     private Settings settings;
     private PMap<String, PMap<String, String>> addresses;
-    private PMap<String, Usage> usage;
+    private VmIndex usage;
     private final List<Event> events = new ArrayList<>();
 
     Tx(ClusterState base, long index, Envelope envelope, Placer placer) {
@@ -46,12 +46,7 @@ final class Tx {
     /** The state as changed so far, without {@code vm}'s reservation (to re-check a resize on its own node). */
     ClusterState viewWithout(Resource<VmSpec, VmStatus> vm) {
         return new ClusterState(
-                index,
-                tables.remove(Kind.VM, vm.id()),
-                settings,
-                base.idempotency,
-                addresses,
-                Indexes.addVm(usage, vm, -1));
+                index, tables.remove(Kind.VM, vm.id()), settings, base.idempotency, addresses, usage.add(vm, -1));
     }
 
     long now() {
@@ -105,7 +100,7 @@ final class Tx {
         if (r.kind() == Kind.NIC) {
             addresses = Indexes.addNic(addresses, (Resource<NicSpec, NicStatus>) r);
         } else if (r.kind() == Kind.VM) {
-            usage = Indexes.addVm(usage, (Resource<VmSpec, VmStatus>) r, 1);
+            usage = usage.add((Resource<VmSpec, VmStatus>) r, 1);
         }
     }
 
@@ -114,7 +109,7 @@ final class Tx {
         if (r.kind() == Kind.NIC) {
             addresses = Indexes.removeNic(addresses, (Resource<NicSpec, NicStatus>) r);
         } else if (r.kind() == Kind.VM) {
-            usage = Indexes.addVm(usage, (Resource<VmSpec, VmStatus>) r, -1);
+            usage = usage.add((Resource<VmSpec, VmStatus>) r, -1);
         }
     }
 }

@@ -55,8 +55,6 @@ final class VmRefs {
 
     /** The VM using volume {@code volumeId}, if any. */
     static Optional<Resource<VmSpec, VmStatus>> userOf(ClusterState view, String volumeId) {
-        return view.vms().all().stream()
-                .filter(vm -> vm.spec().volumes().contains(volumeId))
-                .findFirst();
+        return view.volumeUser(volumeId).flatMap(id -> view.vms().get(id));
     }
 }
