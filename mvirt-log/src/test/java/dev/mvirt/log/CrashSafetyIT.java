@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +38,8 @@ class CrashSafetyIT {
     private final Set<String> acked = ConcurrentHashMap.newKeySet();
     private final List<List<LogEntry>> unacked = new CopyOnWriteArrayList<>();
     private final AtomicInteger counter = new AtomicInteger();
+    private int unackedTotal;
+    private @Nullable ServiceProcess running;
 
     @Test
     void acknowledgedEntriesSurviveKillNineAndResendsAreStoredOnce() throws Exception {
@@ -44,8 +48,9 @@ class CrashSafetyIT {
         Path out = dir.resolve("service.log");
         List<LogEntry> resentAcked = List.of();
         for (int round = 0; round < 2; round++) {
-            ServiceProcess service = ServiceProcess.start(socket, data, out);
+            ServiceProcess service = started(ServiceProcess.start(socket, data, out));
             ManagedChannel ch = GrpcChannels.open(new Endpoint.Unix(socket));
+            unackedTotal += unacked.size();
             List<List<LogEntry>> toResend = new ArrayList<>(unacked);
             unacked.clear();
             toResend.add(resentAcked);
@@ -68,17 +73,37 @@ class CrashSafetyIT {
             ch.shutdownNow();
             resentAcked = firstAcked.getFirst();
         }
-        ServiceProcess last = ServiceProcess.start(socket, data, out);
+        ServiceProcess last = started(ServiceProcess.start(socket, data, out));
         ManagedChannel ch = GrpcChannels.open(new Endpoint.Unix(socket));
-        resend(ch, List.of(resentAcked));
+        unackedTotal += unacked.size();
+        List<List<LogEntry>> toResend = new ArrayList<>(unacked);
+        toResend.add(resentAcked);
+        resend(ch, toResend);
         ch.shutdownNow();
         last.close();
 
-        assertThat(unacked).isNotEmpty(); // the kill did land in the middle of batches
+        assertThat(unackedTotal).isPositive(); // the kills did land in the middle of batches
         Stored stored = readBack(data.resolve("log.db"));
+        System.out.printf(
+                "crash safety: %d acknowledged, %d stored, %d batches in flight at the kills%n",
+                acked.size(), stored.rows(), unackedTotal);
         assertThat(stored.ids()).containsAll(acked);
         assertThat(stored.rows()).isEqualTo(stored.ids().size());
+        // every batch was either acknowledged or resent until it was
+        assertThat(stored.rows()).isEqualTo(acked.size());
         assertThat(stored.objectLinks()).isEqualTo(stored.rows());
+    }
+
+    private ServiceProcess started(ServiceProcess p) {
+        running = p;
+        return p;
+    }
+
+    @AfterEach
+    void killLeftover() throws InterruptedException {
+        if (running != null) {
+            running.kill9();
+        }
     }
 
     private void writeUntilFailure(ManagedChannel ch, List<List<LogEntry>> firstAcked) {
