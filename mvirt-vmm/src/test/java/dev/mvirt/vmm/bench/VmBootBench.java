@@ -42,6 +42,12 @@ public final class VmBootBench {
     private VmBootBench() {}
 
     public static void main(String[] args) throws Exception {
+        run(args);
+        // gRPC's shared client event loop is not daemonic
+        System.exit(0);
+    }
+
+    private static void run(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path guest = DemoGuest.dir();
         Path tmp = Files.createTempDirectory("vmm-bench");

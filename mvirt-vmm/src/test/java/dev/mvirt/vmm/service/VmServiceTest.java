@@ -165,6 +165,15 @@ class VmServiceTest {
     }
 
     @Test
+    void rebootResetsARunningGuestAndIsRefusedForAStoppedOne() {
+        Vm vm = service.create(Optional.empty(), Fixtures.spec(images, "rb"));
+        assertThatThrownBy(() -> service.reboot(vm.id())).isInstanceOf(ConflictException.class);
+        Vm running = service.start(vm.id());
+        assertThat(service.reboot(vm.id()).phase()).isEqualTo(Phase.RUNNING);
+        assertThat(service.get(vm.id()).pid()).isEqualTo(running.pid());
+    }
+
+    @Test
     void consoleOutputIsKeptAfterTheVmStops() {
         Vm vm = service.start(
                 service.create(Optional.empty(), Fixtures.spec(images, "log")).id());

@@ -50,7 +50,13 @@ final class Qmp implements AutoCloseable {
             throw new IOException("no QMP greeting on " + socket);
         }
         Thread.ofVirtual().name("qmp-" + socket.getFileName()).start(qmp::readLoop);
-        qmp.execute("qmp_capabilities");
+        try {
+            qmp.execute("qmp_capabilities");
+        } catch (HypervisorException e) {
+            // QEMU closed the socket during negotiation (it is exiting, e.g. on a bad kernel)
+            qmp.close();
+            throw new IOException("QMP negotiation on " + socket + " failed: " + e.getMessage(), e);
+        }
         return qmp;
     }
 
