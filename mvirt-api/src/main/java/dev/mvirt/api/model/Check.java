@@ -113,11 +113,18 @@ public final class Check {
         return hasControl(value) ? fail(field, "must not contain control characters") : Optional.empty();
     }
 
-    /** A MAC address written lowercase with colons; empty allowed. */
+    /** A unicast MAC address written lowercase with colons; empty allowed. */
     public static Optional<FieldError> mac(String field, String value) {
-        return value.isEmpty() || MAC.matcher(value).matches()
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!MAC.matcher(value).matches()) {
+            return fail(field, "must be a MAC address like 02:00:00:00:00:01");
+        }
+        // a NIC with a group (multicast) address would flood or be dropped by every bridge
+        return (Integer.parseInt(value.substring(0, 2), 16) & 1) == 0
                 ? Optional.empty()
-                : fail(field, "must be a MAC address like 02:00:00:00:00:01");
+                : fail(field, "must be a unicast address (first octet even)");
     }
 
     /** Every element satisfies {@link #name}; no duplicates. */
