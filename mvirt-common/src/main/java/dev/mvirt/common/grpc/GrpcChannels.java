@@ -7,6 +7,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDomainSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.UnixDomainSocketAddress;
 
 /**
@@ -14,7 +15,9 @@ import java.net.UnixDomainSocketAddress;
  * yet is not an error here; calls fail with {@code UNAVAILABLE} until it is.
  */
 public final class GrpcChannels {
-    private static final EventLoopGroup CLIENT_GROUP = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    // daemon threads: an open channel must not keep a JVM alive after main returns
+    private static final EventLoopGroup CLIENT_GROUP = new MultiThreadIoEventLoopGroup(
+            2, new DefaultThreadFactory("grpc-client", true), NioIoHandler.newFactory());
 
     private GrpcChannels() {}
 
