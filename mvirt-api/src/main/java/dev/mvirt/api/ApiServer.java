@@ -51,13 +51,25 @@ public final class ApiServer implements AutoCloseable {
                 : Optional.of(AuditLogger.connect(Endpoint.parse(cfg.auditEndpoint())));
         AuditSink sink = audit.<AuditSink>map(a -> a).orElse(AuditSink.noop());
         raft.listen(new AuditRecorder(sink, raft::isLeader));
-        ApiServer server = new ApiServer(cfg, raft, registry, audit);
+        ApiServer server;
+        try {
+            server = new ApiServer(cfg, raft, registry, audit);
+        } catch (RuntimeException e) {
+            audit.ifPresent(AuditLogger::close);
+            raft.close();
+            throw e;
+        }
         LOG.info(
                 "api server started id={} raft={} peers={}",
                 cfg.id(),
                 cfg.raftAddress(),
                 cfg.peers().keySet());
         return server;
+    }
+
+    /** The port the REST API listens on. */
+    public int httpPort() {
+        return http.port();
     }
 
     /** The store handlers use. */
