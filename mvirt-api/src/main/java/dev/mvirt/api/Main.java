@@ -37,6 +37,11 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--admin-token-file", description = "where the admin token is written (0600) on first bootstrap")
     Optional<Path> adminTokenFile = Optional.empty();
 
+    @Option(
+            names = "--join-token-file",
+            description = "agents' join token (created 0600 if missing; default DATA_DIR/join.token)")
+    Optional<Path> joinTokenFile = Optional.empty();
+
     @Option(names = "--audit", defaultValue = "", description = "mvirt-log endpoint unix:PATH or HOST:PORT")
     String audit = "";
 
@@ -53,7 +58,15 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig cfg = new ServerConfig(
-                id, dataDir.orElse(Path.of(".data", id)), raft, parsePeers(), http, grpc, adminTokenFile, audit);
+                id,
+                dataDir.orElse(Path.of(".data", id)),
+                raft,
+                parsePeers(),
+                http,
+                grpc,
+                adminTokenFile,
+                joinTokenFile,
+                audit);
         CountDownLatch stop = new CountDownLatch(1);
         try (ApiServer server = ApiServer.start(cfg)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "shutdown"));

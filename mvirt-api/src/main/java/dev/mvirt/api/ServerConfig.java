@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Everything one API server needs to start: its Raft identity and group, where it listens (HTTP, NodeService gRPC),
- * where the admin token goes on first bootstrap, and the audit log endpoint ("" for none).
+ * where the admin token goes on first bootstrap, the agents' join token file, and the audit log endpoint ("" for
+ * none).
  */
 public record ServerConfig(
         String id,
@@ -16,7 +17,13 @@ public record ServerConfig(
         String httpAddress,
         String grpcAddress,
         Optional<Path> adminTokenFile,
+        Optional<Path> joinToken,
         String auditEndpoint) {
+
+    /** The file holding the token agents join with: the flag's, or {@code DATA_DIR/join.token}. */
+    public Path joinTokenFile() {
+        return joinToken.orElse(dataDir.resolve("join.token"));
+    }
 
     /** The admin token file: the flag's, or {@code DATA_DIR/admin.token}. */
     public Path tokenFile() {
