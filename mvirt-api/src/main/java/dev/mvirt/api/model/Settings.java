@@ -29,6 +29,9 @@ public record Settings(SortedMap<String, String> values) {
             NODE_GRACE_SECONDS, "15",
             STOPPED_KEEPS_RESERVATION, "true");
     private static final Pattern FEATURE = Pattern.compile("feature\\.[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}");
+    /** API tokens ({@code token.ID}: a printable record kept by the REST layer; never a secret, only its hash). */
+    private static final Pattern TOKEN =
+            Pattern.compile("token\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     public Settings {
         values = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(values));
@@ -68,7 +71,9 @@ public record Settings(SortedMap<String, String> values) {
     private static Optional<FieldError> validate(String key, String v) {
         String field = "settings." + (key.length() > 80 ? key.substring(0, 80) : key);
         if (v.isEmpty()) {
-            return DEFAULTS.containsKey(key) || FEATURE.matcher(key).matches()
+            return DEFAULTS.containsKey(key)
+                            || FEATURE.matcher(key).matches()
+                            || TOKEN.matcher(key).matches()
                     ? Optional.empty()
                     : Check.fail(field, "unknown setting");
         }
@@ -79,7 +84,16 @@ public record Settings(SortedMap<String, String> values) {
             case OVERCOMMIT_MEMORY -> ratio(field, v, 4.0);
             case NODE_GRACE_SECONDS -> integer(field, v, 3, 3600);
             case STOPPED_KEEPS_RESERVATION -> bool(field, v);
-            default -> FEATURE.matcher(key).matches() ? bool(field, v) : Check.fail(field, "unknown setting");
+            default ->
+                FEATURE.matcher(key).matches()
+                        ? bool(field, v)
+                        : TOKEN.matcher(key).matches()
+                                ? Check.first(
+                                        () -> Check.text(field, v, 4096),
+                                        () -> v.chars().anyMatch(c -> c < 0x20)
+                                                ? Check.fail(field, "must not contain control characters")
+                                                : java.util.Optional.empty())
+                                : Check.fail(field, "unknown setting");
         };
     }
 

@@ -38,8 +38,12 @@ final class EventRoutes {
         try (Streams.Slot slot = streams.acquire(who.name());
                 Watch watch = env.store().watch(from)) {
             Optional<Event> first = watch.next(Duration.ZERO);
-            ctx.status(200).contentType("text/event-stream").header("Cache-Control", "no-cache");
-            OutputStream out = ctx.outputStream();
+            var res = ctx.res();
+            res.setStatus(200);
+            res.setContentType("text/event-stream;charset=utf-8");
+            res.setHeader("Cache-Control", "no-cache");
+            res.flushBuffer();
+            OutputStream out = res.getOutputStream();
             try {
                 send(out, ": mvirt events after revision " + from + "\n\n");
                 Optional<Event> next = first;

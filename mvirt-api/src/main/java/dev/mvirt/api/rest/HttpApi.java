@@ -17,7 +17,8 @@ public final class HttpApi {
     /** The app, configured but not started, listening on {@code cfg.host():cfg.port()} once started. */
     public static Javalin create(DataStore store, ClusterInfo cluster, ApiConfig cfg) {
         Json json = new Json(cfg.maxJsonDepth());
-        Guard guard = new OpenGuard();
+        TokenBook tokens = new TokenBook(json);
+        Guard guard = new TokenGuard(store, tokens, cfg.clock());
         Env env = new Env(store, cluster, cfg, json, guard);
         ErrorMapper errors = new ErrorMapper(json);
         HttpMetrics metrics = new HttpMetrics(cfg.registry(), cluster);
@@ -43,6 +44,7 @@ public final class HttpApi {
             ClusterRoutes.register(r, env);
             SettingsRoutes.register(r, env);
             EventRoutes.register(r, env, streams);
+            TokenRoutes.register(r, env, tokens);
         });
     }
 

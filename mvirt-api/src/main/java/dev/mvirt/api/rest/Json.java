@@ -61,11 +61,16 @@ final class Json {
         if (body.length == 0) {
             throw ApiException.malformed("", "a JSON body is required");
         }
+        JsonNode node;
         try {
-            return mapper.readTree(body);
+            node = mapper.readTree(body);
         } catch (IOException e) {
             throw translate(e, "");
         }
+        if (node == null || !node.isObject()) {
+            throw ApiException.malformed("", "the body must be a JSON object");
+        }
+        return node;
     }
 
     /** Reads {@code node} (found at {@code prefix}, "" for the body) as {@code type}. */

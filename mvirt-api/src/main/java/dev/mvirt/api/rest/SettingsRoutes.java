@@ -36,6 +36,9 @@ final class SettingsRoutes {
             if (!e.getValue().isTextual()) {
                 throw ApiException.malformed(e.getKey(), "setting values are strings");
             }
+            if (e.getKey().startsWith(TokenBook.PREFIX)) {
+                throw ApiException.invalid(e.getKey(), "tokens change through /api/v1/tokens");
+            }
             changes.put(e.getKey(), e.getValue().textValue());
         });
         set(env, ctx, changes);
@@ -60,7 +63,9 @@ final class SettingsRoutes {
 
     private static Map<String, Object> settings(ClusterState s) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("values", s.settings().values());
+        Map<String, String> values = new TreeMap<>(s.settings().values());
+        values.keySet().removeIf(k -> k.startsWith(TokenBook.PREFIX));
+        m.put("values", values);
         m.put("revision", s.revision());
         return m;
     }

@@ -39,6 +39,10 @@ final class Client {
         return new Client(base, token, false);
     }
 
+    String token() {
+        return token;
+    }
+
     String base() {
         return base;
     }

@@ -31,7 +31,7 @@ final class RestFixture implements AutoCloseable {
     final Javalin app;
     final Client client;
 
-    private RestFixture(DataStore store, ClusterInfo cluster, UnaryOperator<ApiConfig> tune) {
+    private RestFixture(DataStore store, ClusterInfo cluster, UnaryOperator<ApiConfig> tune, boolean admin) {
         this.store = store;
         this.cluster = cluster;
         ApiConfig cfg = tune.apply(ApiConfig.defaults()
@@ -39,7 +39,9 @@ final class RestFixture implements AutoCloseable {
                 .withRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .withTiming(Clock.systemUTC(), Duration.ofSeconds(5), Duration.ofMillis(200)));
         this.app = HttpApi.create(store, cluster, cfg).start();
-        this.client = new Client("http://127.0.0.1:" + app.port(), "", true);
+        String secret =
+                admin ? Bootstrap.create(store, new TokenBook(new Json(32)), "root", "admin", Clock.systemUTC()) : "";
+        this.client = new Client("http://127.0.0.1:" + app.port(), secret, true);
     }
 
     static RestFixture start() {
@@ -47,8 +49,19 @@ final class RestFixture implements AutoCloseable {
     }
 
     static RestFixture start(UnaryOperator<ApiConfig> tune) {
-        LocalStore store = new LocalStore(new Scheduler(), Clock.systemUTC());
-        return new RestFixture(store, new SingleNodeCluster("api-1", store), tune);
+        LocalStore local = new LocalStore(new Scheduler(), Clock.systemUTC());
+        return new RestFixture(new FaultyStore(local), new SingleNodeCluster("api-1", local), tune, true);
+    }
+
+    /** A cluster on its first start: no token at all. */
+    static RestFixture startWithoutTokens() {
+        LocalStore local = new LocalStore(new Scheduler(), Clock.systemUTC());
+        return new RestFixture(new FaultyStore(local), new SingleNodeCluster("api-1", local), c -> c, false);
+    }
+
+    /** The store, to make it lose quorum or history. */
+    FaultyStore faults() {
+        return (FaultyStore) store;
     }
 
     /** Registers a ready host with {@code cpus} and {@code memoryMib}; returns its id. */
@@ -74,6 +87,16 @@ final class RestFixture implements AutoCloseable {
         var out = store.submit(new Command.ReportStatus(kind, id, nodeId, status), Caller.of("agent"))
                 .join();
         assertThat(out.result().ok()).as("%s", out.result()).isTrue();
+    }
+
+    /** A new token's secret. */
+    String token(String name, String role, String projects) {
+        String body = "{\"name\":\"" + name + "\",\"role\":\"" + role + "\",\"projects\":[" + projects + "]}";
+        return client.post("/api/v1/tokens", body)
+                .expect(201)
+                .json()
+                .get("secret")
+                .asText();
     }
 
     long revision() {
