@@ -106,8 +106,10 @@ public final class DrainController implements Controller {
         if (!p.refusal().isEmpty()) {
             log.warn("drain refused node={} name={}: {}", node.id(), node.name(), p.refusal());
         }
+        java.util.Set<DrainPlan.Step> known =
+                before == null ? java.util.Set.of() : java.util.Set.copyOf(before.steps());
         p.steps().stream()
-                .filter(st -> st instanceof DrainPlan.Stay)
+                .filter(st -> st instanceof DrainPlan.Stay && !known.contains(st))
                 .forEach(st ->
                         log.info("drain node={} vm={}: {}", node.name(), st.vmId(), ((DrainPlan.Stay) st).reason()));
         if (p.complete()) {

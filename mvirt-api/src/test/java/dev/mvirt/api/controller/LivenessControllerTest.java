@@ -29,6 +29,7 @@ class LivenessControllerTest {
         String vm = Hosts.vm(store, "vm1", node, List.of());
         Hosts.report(store, vm, VmPhase.RUNNING);
         liveness.leadership(true);
+        liveness.tick();
         heartbeats.record(node);
         clock.advance(3000);
         liveness.tick();
@@ -53,6 +54,21 @@ class LivenessControllerTest {
         String node = Hosts.node(store, "n1", 8, 16384);
         clock.advance(3_600_000);
         liveness.leadership(true);
+        liveness.tick();
+        clock.advance(15_000);
+        liveness.tick();
+        assertThat(phase(node)).isEqualTo(NodePhase.READY);
+        clock.advance(1);
+        liveness.tick();
+        assertThat(phase(node)).isEqualTo(NodePhase.UNREACHABLE);
+    }
+
+    @Test
+    void aNodeRegisteredElsewhereGetsAFullGracePeriodFromWhenThisLeaderSeesIt() {
+        liveness.leadership(true);
+        clock.advance(60_000);
+        String node = Hosts.node(store, "n1", 8, 16384);
+        liveness.tick();
         clock.advance(15_000);
         liveness.tick();
         assertThat(phase(node)).isEqualTo(NodePhase.READY);
