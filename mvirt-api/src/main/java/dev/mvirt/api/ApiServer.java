@@ -103,6 +103,7 @@ public final class ApiServer implements AutoCloseable {
                         ApiConfig.defaults().withAddress(web.host(), web.port()).withRegistry(registry))
                 .start();
         stops.push(http::stop);
+        stops.push(AdminBootstrap.start(store, cluster, cfg.tokenFile()));
 
         Heartbeats heartbeats = new Heartbeats(clock);
         StaticJoinToken join = StaticJoinToken.fromFile(Secrets.ensure(cfg.joinTokenFile()));
@@ -161,6 +162,7 @@ public final class ApiServer implements AutoCloseable {
                 "\n",
                 "mvirt-api " + config.id() + " is up",
                 "  REST         http://" + web.host() + ":" + httpPort() + "/api/v1   (health: /health/ready?verbose)",
+                "  admin token  " + config.tokenFile().toAbsolutePath() + "   (written once, 0600, on first bootstrap)",
                 "  NodeService  " + grpc.host() + ":" + grpcPort() + "   join token: " + config.joinTokenFile(),
                 "  Raft         " + config.raftAddress() + "   peers " + config.peers(),
                 "  data         " + config.dataDir().toAbsolutePath());
