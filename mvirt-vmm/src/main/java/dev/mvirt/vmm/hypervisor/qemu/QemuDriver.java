@@ -60,7 +60,7 @@ public final class QemuDriver implements Hypervisor {
                 throw new HypervisorException(
                         "qemu exited at start: " + exitOf(os, log).describe());
             }
-            Optional<QemuProcess> p = QemuProcess.tryConnect(os, ref, qmpSocket);
+            Optional<QemuProcess> p = connect(os, ref, qmpSocket, log);
             if (p.isPresent()) {
                 return p.get();
             }
@@ -77,6 +77,27 @@ public final class QemuDriver implements Hypervisor {
     public Optional<VmProcess> adopt(VmId id, ProcessRef ref) {
         return OsProcess.adopt(ref)
                 .map(os -> QemuProcess.adopted(os, ref, ref.runDir().resolve(QemuArgs.QMP_SOCKET)));
+    }
+
+    /**
+     * QEMU opens QMP before it loads the kernel, so a bad kernel can close QMP in the middle of the handshake: then
+     * the reason is QEMU's exit and stderr, not the closed socket.
+     */
+    private static Optional<QemuProcess> connect(OsProcess os, ProcessRef ref, Path qmpSocket, Path log) {
+        try {
+            return QemuProcess.tryConnect(os, ref, qmpSocket);
+        } catch (HypervisorException e) {
+            try {
+                os.exited().get(2, TimeUnit.SECONDS);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw e;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notExited) {
+                throw e;
+            }
+            throw new HypervisorException(
+                    "qemu exited at start: " + exitOf(os, log).describe(), e);
+        }
     }
 
     private static ProcessExit exitOf(OsProcess os, Path log) {
