@@ -91,7 +91,23 @@ public final class Check {
         if (value.length() > Math.min(maxLength, MAX_TEXT * 16)) {
             return fail(field, "must be at most " + maxLength + " characters");
         }
-        return value.indexOf('\0') >= 0 ? fail(field, "must not contain NUL") : Optional.empty();
+        if (value.indexOf('\0') >= 0) {
+            return fail(field, "must not contain NUL");
+        }
+        // an unpaired surrogate cannot be encoded as UTF-8: it would change on its way through the log
+        return hasLoneSurrogate(value) ? fail(field, "must be valid Unicode (unpaired surrogate)") : Optional.empty();
+    }
+
+    private static boolean hasLoneSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An absolute path without '..', control characters or a leading '-'; empty allowed when optional. */

@@ -19,15 +19,12 @@ public record Settings(SortedMap<String, String> values) {
     public static final String OVERCOMMIT_MEMORY = "overcommit.memory";
     /** Seconds without heartbeats before a node is Unreachable, 3–3600. */
     public static final String NODE_GRACE_SECONDS = "node.graceSeconds";
-    /** Whether a stopped VM keeps its CPU/memory reservation on its node. */
-    public static final String STOPPED_KEEPS_RESERVATION = "vm.stoppedKeepsReservation";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             SCHEDULER_STRATEGY, "spread",
             OVERCOMMIT_CPU, "4.0",
             OVERCOMMIT_MEMORY, "1.0",
-            NODE_GRACE_SECONDS, "15",
-            STOPPED_KEEPS_RESERVATION, "true");
+            NODE_GRACE_SECONDS, "15");
     private static final Pattern FEATURE = Pattern.compile("feature\\.[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}");
     /** API tokens ({@code token.ID}: a printable record kept by the REST layer; never a secret, only its hash). */
     private static final Pattern TOKEN =
@@ -83,7 +80,6 @@ public record Settings(SortedMap<String, String> values) {
             case OVERCOMMIT_CPU -> ratio(field, v, 64.0);
             case OVERCOMMIT_MEMORY -> ratio(field, v, 4.0);
             case NODE_GRACE_SECONDS -> integer(field, v, 3, 3600);
-            case STOPPED_KEEPS_RESERVATION -> bool(field, v);
             default ->
                 FEATURE.matcher(key).matches()
                         ? bool(field, v)
@@ -115,11 +111,6 @@ public record Settings(SortedMap<String, String> values) {
     /** The node liveness grace period in seconds. */
     public int nodeGraceSeconds() {
         return Integer.parseInt(values.getOrDefault(NODE_GRACE_SECONDS, "15"));
-    }
-
-    /** Whether a stopped VM keeps its reservation. */
-    public boolean stoppedKeepsReservation() {
-        return Boolean.parseBoolean(values.getOrDefault(STOPPED_KEEPS_RESERVATION, "true"));
     }
 
     /** Whether feature flag {@code name} is on. */

@@ -61,6 +61,12 @@ class CheckTest {
         assertThat(Check.mac("mac", "ff:ff:ff:ff:ff:ff")).isPresent();
         assertThat(Check.text("t", "a\0b", 10)).isPresent();
         assertThat(Check.text("t", "abc", 2)).isPresent();
+        assertThat(Check.text("t", "a\uD800b", 10))
+                .get()
+                .extracting(FieldError::reason)
+                .asString()
+                .contains("surrogate");
+        assertThat(Check.text("t", "emoji \uD83D\uDE00 ok", 20)).isEmpty();
         assertThat(Check.names("h", List.of("a", "a"))).isPresent();
         assertThat(Check.names("h", List.of("a", "b/c")))
                 .hasValueSatisfying(e -> assertThat(e.field()).isEqualTo("h[1]"));

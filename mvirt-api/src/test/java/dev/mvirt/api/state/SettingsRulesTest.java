@@ -46,7 +46,7 @@ class SettingsRulesTest {
                 f.reject(new Command.SetSettings(Map.of(Settings.NODE_GRACE_SECONDS, "2"))),
                 "settings.node.graceSeconds");
         assertInvalid(
-                f.reject(new Command.SetSettings(Map.of(Settings.STOPPED_KEEPS_RESERVATION, "yes"))),
+                f.reject(new Command.SetSettings(Map.of("vm.stoppedKeepsReservation", "false"))),
                 "settings.vm.stoppedKeepsReservation");
         assertInvalid(f.reject(new Command.SetSettings(Map.of("feature.x", "1"))), "settings.feature.x");
         assertInvalid(f.reject(new Command.SetSettings(Map.of("feature.-x", "true"))), "settings.feature.-x");
