@@ -60,7 +60,11 @@ public final class ApiClient {
 
     /** Sends one request and reads the whole answer. */
     public Answer send(
-            String method, String path, Map<String, String> query, @Nullable JsonNode body, Map<String, String> headers) {
+            String method,
+            String path,
+            Map<String, String> query,
+            @Nullable JsonNode body,
+            Map<String, String> headers) {
         HttpRequest.Builder b = request(path, query).timeout(Duration.ofSeconds(150));
         headers.forEach(b::header);
         if (body != null) {
@@ -98,8 +102,7 @@ public final class ApiClient {
     public URI uri(String path, Map<String, String> query) {
         StringJoiner q = new StringJoiner("&", "?", "");
         q.setEmptyValue("");
-        new TreeMap<>(query)
-                .forEach((k, v) -> q.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        new TreeMap<>(query).forEach((k, v) -> q.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return URI.create(connection.endpoint() + path + q);
     }
 
@@ -141,8 +144,14 @@ public final class ApiClient {
             detail = method + " " + path + " answered " + status;
         }
         Map<String, String> reasons = new LinkedHashMap<>();
-        body.path("reasons").properties().forEach(e -> reasons.put(e.getKey(), e.getValue().asText()));
-        return new ApiError(status, code.isEmpty() ? "http_" + status : code, detail, body.path("field").asText(""),
+        body.path("reasons")
+                .properties()
+                .forEach(e -> reasons.put(e.getKey(), e.getValue().asText()));
+        return new ApiError(
+                status,
+                code.isEmpty() ? "http_" + status : code,
+                detail,
+                body.path("field").asText(""),
                 reasons);
     }
 

@@ -15,8 +15,9 @@ public final class Names {
      */
     public static String check(String field, String value) {
         if (!NAME.matcher(value).matches()) {
-            throw new IllegalArgumentException(field + " '" + printable(value) + "' is not a valid name: use 1-63 letters,"
-                    + " digits, '.', '_' or '-', starting with a letter or digit");
+            throw new IllegalArgumentException(
+                    field + " '" + printable(value) + "' is not a valid name: use 1-63 letters,"
+                            + " digits, '.', '_' or '-', starting with a letter or digit");
         }
         return value;
     }

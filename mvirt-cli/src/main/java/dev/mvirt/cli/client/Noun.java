@@ -44,9 +44,7 @@ public enum Noun {
 
     /** The collection URL path; {@code project} is ignored for cluster-wide kinds. */
     public String collection(String project) {
-        return scoped
-                ? "/api/v1/projects/" + Names.segment("project", project) + "/" + plural
-                : "/api/v1/" + plural;
+        return scoped ? "/api/v1/projects/" + Names.segment("project", project) + "/" + plural : "/api/v1/" + plural;
     }
 
     /** The URL path of one resource. */

@@ -90,8 +90,14 @@ class ActionCmd extends Leaf {
         @Override
         JsonNode await(JsonNode answer, String project) {
             long generation = answer.at("/spec/rebootGeneration").asLong();
-            return new Waiter(cli).until(Noun.VM, project, name,
-                    r -> r.at("/status/rebootGeneration").asLong() >= generation, "reboot", waiting.timeout());
+            return new Waiter(cli)
+                    .until(
+                            Noun.VM,
+                            project,
+                            name,
+                            r -> r.at("/status/rebootGeneration").asLong() >= generation,
+                            "reboot",
+                            waiting.timeout());
         }
     }
 }

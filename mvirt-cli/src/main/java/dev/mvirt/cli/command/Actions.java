@@ -15,7 +15,9 @@ import picocli.CommandLine.Parameters;
 final class Actions {
     private Actions() {}
 
-    @Command(description = "Cordon a node and move its VMs away (evacuation by the cluster).", mixinStandardHelpOptions = true)
+    @Command(
+            description = "Cordon a node and move its VMs away (evacuation by the cluster).",
+            mixinStandardHelpOptions = true)
     static final class Drain extends Leaf {
         @Parameters(paramLabel = "NODE")
         String name = "";
@@ -30,7 +32,12 @@ final class Actions {
             cli.confirm("drain node " + name + " (its VMs are moved away)");
             ObjectNode patch = ApiClient.json().createObjectNode();
             patch.putObject("spec").put("cordoned", true).put("draining", true);
-            cli.printer().one(Noun.NODE, cli.client().send("PATCH", Noun.NODE.item("", name), Map.of(), patch, Map.of()).body());
+            cli.printer()
+                    .one(
+                            Noun.NODE,
+                            cli.client()
+                                    .send("PATCH", Noun.NODE.item("", name), Map.of(), patch, Map.of())
+                                    .body());
         }
     }
 
@@ -51,7 +58,12 @@ final class Actions {
             Names.check("nic", name);
             ObjectNode body = ApiClient.json().createObjectNode().put("vm", Names.check("vm", vm));
             String path = Noun.NIC.item(cli.project(), name) + "/attach";
-            cli.printer().one(Noun.NIC, cli.client().send("POST", path, Map.of(), body, Map.of()).body());
+            cli.printer()
+                    .one(
+                            Noun.NIC,
+                            cli.client()
+                                    .send("POST", path, Map.of(), body, Map.of())
+                                    .body());
         }
     }
 
@@ -73,7 +85,12 @@ final class Actions {
             ObjectNode patch = ApiClient.json().createObjectNode();
             patch.putObject("spec").put("sizeBytes", CreateCmd.bytes("SIZE", size));
             String path = Noun.VOLUME.item(cli.project(), name);
-            cli.printer().one(Noun.VOLUME, cli.client().send("PATCH", path, Map.of(), patch, Map.of()).body());
+            cli.printer()
+                    .one(
+                            Noun.VOLUME,
+                            cli.client()
+                                    .send("PATCH", path, Map.of(), patch, Map.of())
+                                    .body());
         }
     }
 
@@ -104,8 +121,14 @@ final class Actions {
                     .body();
             if (waiting.wait) {
                 long generation = r.at("/spec/rollbackGeneration").asLong();
-                r = new Waiter(cli).until(Noun.VOLUME, project, name,
-                        v -> v.at("/status/rollbackGeneration").asLong() >= generation, "roll back", waiting.timeout());
+                r = new Waiter(cli)
+                        .until(
+                                Noun.VOLUME,
+                                project,
+                                name,
+                                v -> v.at("/status/rollbackGeneration").asLong() >= generation,
+                                "roll back",
+                                waiting.timeout());
             }
             cli.printer().one(Noun.VOLUME, r);
         }
@@ -116,7 +139,10 @@ final class Actions {
         @Parameters(index = "0", paramLabel = "GROUP")
         String name = "";
 
-        @Parameters(index = "1", paramLabel = "RULE", description = "direction=ingress,protocol=tcp,port=22,cidr=0.0.0.0/0")
+        @Parameters(
+                index = "1",
+                paramLabel = "RULE",
+                description = "direction=ingress,protocol=tcp,port=22,cidr=0.0.0.0/0")
         String rule = "";
 
         AddRule(Cli cli) {
@@ -127,12 +153,16 @@ final class Actions {
         void run() {
             Names.check("security-group", name);
             String path = Noun.SECURITY_GROUP.item(cli.project(), name) + "/rules";
-            JsonNode r = cli.client().send("POST", path, Map.of(), Rules.parse(rule), Map.of()).body();
+            JsonNode r = cli.client()
+                    .send("POST", path, Map.of(), Rules.parse(rule), Map.of())
+                    .body();
             cli.printer().one(Noun.SECURITY_GROUP, r);
         }
     }
 
-    @Command(description = "Remove a rule (by its index in 'rules') from a security group.", mixinStandardHelpOptions = true)
+    @Command(
+            description = "Remove a rule (by its index in 'rules') from a security group.",
+            mixinStandardHelpOptions = true)
     static final class RemoveRule extends Leaf {
         @Parameters(index = "0", paramLabel = "GROUP")
         String name = "";
@@ -153,7 +183,12 @@ final class Actions {
             cli.confirm("remove rule " + index + " from security group " + name);
             String path = Noun.SECURITY_GROUP.item(cli.project(), name) + "/rules/" + index;
             Map<String, String> headers = ifMatch > 0 ? Map.of("If-Match", "\"" + ifMatch + "\"") : Map.of();
-            cli.printer().one(Noun.SECURITY_GROUP, cli.client().send("DELETE", path, Map.of(), null, headers).body());
+            cli.printer()
+                    .one(
+                            Noun.SECURITY_GROUP,
+                            cli.client()
+                                    .send("DELETE", path, Map.of(), null, headers)
+                                    .body());
         }
     }
 }

@@ -33,8 +33,10 @@ final class AuditCmd extends Leaf {
             answer = cli.client().get(PATH, q).body();
         } catch (ApiError e) {
             if (e.status() == 404 || e.status() == 501) {
-                throw new CliException(Exit.NOT_SUPPORTED, "the audit endpoint is not available on this server ("
-                        + PATH + " answered " + e.status() + "); read the audit log with mvirt-log's query tool");
+                throw new CliException(
+                        Exit.NOT_SUPPORTED,
+                        "the audit endpoint is not available on this server (" + PATH + " answered " + e.status()
+                                + "); read the audit log with mvirt-log's query tool");
             }
             throw e;
         }

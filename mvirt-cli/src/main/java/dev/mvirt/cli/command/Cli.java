@@ -117,10 +117,14 @@ public final class Cli {
             return;
         }
         if (!io.terminal()) {
-            throw new CliException(Exit.USAGE, "refusing to " + question + " without confirmation: stdin is not a"
-                    + " terminal; pass -y to confirm");
+            throw new CliException(
+                    Exit.USAGE,
+                    "refusing to " + question + " without confirmation: stdin is not a"
+                            + " terminal; pass -y to confirm");
         }
-        io.err().print(question.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + question.substring(1) + "? [y/N] ");
+        io.err()
+                .print(question.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + question.substring(1)
+                        + "? [y/N] ");
         io.err().flush();
         String answer = readLine().orElse("").trim();
         if (!answer.equalsIgnoreCase("y") && !answer.equalsIgnoreCase("yes")) {
@@ -150,9 +154,11 @@ public final class Cli {
             return globals.token();
         }
         try {
-            return Files.readString(Path.of(globals.tokenFile()), StandardCharsets.UTF_8).trim();
+            return Files.readString(Path.of(globals.tokenFile()), StandardCharsets.UTF_8)
+                    .trim();
         } catch (IOException e) {
-            throw new CliException(Exit.USAGE, "cannot read --token-file " + globals.tokenFile() + ": " + e.getMessage(), e);
+            throw new CliException(
+                    Exit.USAGE, "cannot read --token-file " + globals.tokenFile() + ": " + e.getMessage(), e);
         }
     }
 }

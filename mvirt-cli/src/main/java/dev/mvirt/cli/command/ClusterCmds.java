@@ -31,10 +31,17 @@ final class ClusterCmds {
                 p.object(c);
                 return;
             }
-            p.table(List.of("SELF", "ROLE", "LEADER", "TERM", "COMMIT", "APPLIED", "READY"), List.of(List.of(
-                    c.path("self").asText(), c.path("role").asText(), c.path("leader").asText(""),
-                    c.path("term").asText(), c.path("commitIndex").asText(), c.path("appliedIndex").asText(),
-                    c.path("ready").asBoolean() ? "yes" : "no")), p.headers());
+            p.table(
+                    List.of("SELF", "ROLE", "LEADER", "TERM", "COMMIT", "APPLIED", "READY"),
+                    List.of(List.of(
+                            c.path("self").asText(),
+                            c.path("role").asText(),
+                            c.path("leader").asText(""),
+                            c.path("term").asText(),
+                            c.path("commitIndex").asText(),
+                            c.path("appliedIndex").asText(),
+                            c.path("ready").asBoolean() ? "yes" : "no")),
+                    p.headers());
             cli.io().out().println();
             peers(cli, c.path("peers"));
         }
@@ -52,7 +59,8 @@ final class ClusterCmds {
             if (cli.globals().format() == Format.TABLE || cli.globals().format() == Format.WIDE) {
                 peers(cli, list.path("items"));
             } else if (cli.globals().format() == Format.NAME) {
-                list.path("items").forEach(i -> cli.io().out().println(i.path("id").asText()));
+                list.path("items")
+                        .forEach(i -> cli.io().out().println(i.path("id").asText()));
                 cli.io().out().flush();
             } else {
                 cli.printer().object(list);
@@ -74,8 +82,13 @@ final class ClusterCmds {
 
         @Override
         void run() {
-            ObjectNode body = ApiClient.json().createObjectNode().put("id", Names.check("id", id)).put("address", address);
-            JsonNode list = cli.client().send("POST", "/api/v1/cluster/peers", Map.of(), body, Map.of()).body();
+            ObjectNode body = ApiClient.json()
+                    .createObjectNode()
+                    .put("id", Names.check("id", id))
+                    .put("address", address);
+            JsonNode list = cli.client()
+                    .send("POST", "/api/v1/cluster/peers", Map.of(), body, Map.of())
+                    .body();
             peers(cli, list.path("items"));
         }
     }
@@ -112,8 +125,14 @@ final class ClusterCmds {
         void run() {
             JsonNode l = id.isEmpty()
                     ? cli.client().get("/api/v1/cluster/leader")
-                    : cli.client().send("POST", "/api/v1/cluster/leader", Map.of(),
-                            ApiClient.json().createObjectNode().put("id", Names.check("id", id)), Map.of()).body();
+                    : cli.client()
+                            .send(
+                                    "POST",
+                                    "/api/v1/cluster/leader",
+                                    Map.of(),
+                                    ApiClient.json().createObjectNode().put("id", Names.check("id", id)),
+                                    Map.of())
+                            .body();
             if (cli.globals().format() == Format.JSON || cli.globals().format() == Format.YAML) {
                 cli.printer().object(l);
             } else {
@@ -131,7 +150,10 @@ final class ClusterCmds {
 
         @Override
         void run() {
-            cli.printer().object(cli.client().send("POST", "/api/v1/cluster/snapshot", Map.of(), null, Map.of()).body());
+            cli.printer()
+                    .object(cli.client()
+                            .send("POST", "/api/v1/cluster/snapshot", Map.of(), null, Map.of())
+                            .body());
         }
     }
 
@@ -150,13 +172,20 @@ final class ClusterCmds {
 
     static void peers(Cli cli, JsonNode items) {
         List<List<String>> rows = new ArrayList<>();
-        items.forEach(p -> rows.add(List.of(p.path("id").asText(), p.path("address").asText(),
+        items.forEach(p -> rows.add(List.of(
+                p.path("id").asText(),
+                p.path("address").asText(),
                 p.path("leader").asBoolean() ? "yes" : "")));
-        cli.printer().table(List.of("PEER", "ADDRESS", "LEADER"), rows, !cli.globals().noHeaders());
+        cli.printer()
+                .table(
+                        List.of("PEER", "ADDRESS", "LEADER"),
+                        rows,
+                        !cli.globals().noHeaders());
     }
 
     /** Whether {@code e} says the endpoint itself does not exist on this server. */
     static boolean endpointMissing(ApiError e) {
-        return e.status() == 404 && ("no such endpoint".equals(e.getMessage()) || e.code().equals("http_404"));
+        return e.status() == 404
+                && ("no such endpoint".equals(e.getMessage()) || e.code().equals("http_404"));
     }
 }

@@ -15,24 +15,31 @@ public final class Commands {
     public static CommandLine build(Cli cli, java.util.Map<String, Object> extra) {
         CommandLine root = new CommandLine(new Root());
         root.getCommandSpec().usageMessage().exitCodeList(exitCodes());
-        root.addSubcommand("project", resource(cli, Noun.PROJECT, "Projects: namespaces for everything but nodes and locks.")
-                .addSubcommand("create", new Creates.Project(cli)));
+        root.addSubcommand(
+                "project",
+                resource(cli, Noun.PROJECT, "Projects: namespaces for everything but nodes and locks.")
+                        .addSubcommand("create", new Creates.Project(cli)));
         root.addSubcommand("node", node(cli));
-        root.addSubcommand("network", resource(cli, Noun.NETWORK, "Networks: subnets with DHCP, DNS and NAT.")
-                .addSubcommand("create", new Creates.Network(cli)));
+        root.addSubcommand(
+                "network",
+                resource(cli, Noun.NETWORK, "Networks: subnets with DHCP, DNS and NAT.")
+                        .addSubcommand("create", new Creates.Network(cli)));
         root.addSubcommand("nic", nic(cli));
         root.addSubcommand("volume", volume(cli));
         root.addSubcommand("snapshot", snapshot(cli));
-        root.addSubcommand("template", resource(cli, Noun.TEMPLATE, "Templates: disk images imported onto a node.")
-                .addSubcommand("create", new Creates.Template(cli), "import"));
+        root.addSubcommand(
+                "template",
+                resource(cli, Noun.TEMPLATE, "Templates: disk images imported onto a node.")
+                        .addSubcommand("create", new Creates.Template(cli), "import"));
         root.addSubcommand("security-group", securityGroup(cli), "sg");
         root.addSubcommand("vm", vm(cli));
         root.addSubcommand("lock", lock(cli));
         root.addSubcommand("cluster", cluster(cli));
         root.addSubcommand("token", token(cli));
         root.addSubcommand("settings", settings(cli));
-        root.addSubcommand("audit", group("The audit log (where the server offers it).")
-                .addSubcommand("list", new AuditCmd(cli), "ls"));
+        root.addSubcommand(
+                "audit",
+                group("The audit log (where the server offers it).").addSubcommand("list", new AuditCmd(cli), "ls"));
         root.addSubcommand("events", new EventsCmd(cli));
         root.addSubcommand("remote", remote(cli));
         root.addSubcommand("list", described(new ListCmd(cli, Noun.VM), "List VMs (mvirt vm list)."), "ls");
@@ -54,7 +61,9 @@ public final class Commands {
         root.setParameterExceptionHandler((ex, args) -> {
             cli.io().err().println("mvirt: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, cli.io().err());
-            cli.io().err().println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            cli.io()
+                    .err()
+                    .println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             cli.io().err().flush();
             return Exit.USAGE.code();
         });
@@ -62,6 +71,15 @@ public final class Commands {
             cli.begin(Globals.from(pr));
             return new CommandLine.RunLast().execute(pr);
         });
+    }
+
+    /** Runs one command object with this run's flags and the usual error handling (the TUI's console). */
+    public static int execute(Cli cli, Object command, String... args) {
+        CommandLine c = new CommandLine(command);
+        c.setOut(cli.io().out());
+        c.setErr(cli.io().err());
+        c.setExecutionExceptionHandler(new Failures(cli));
+        return c.execute(args);
     }
 
     private static java.util.Map<String, String> exitCodes() {
@@ -96,8 +114,18 @@ public final class Commands {
 
     private static CommandLine node(Cli cli) {
         return resource(cli, Noun.NODE, "Nodes: hypervisor hosts (they register themselves).")
-                .addSubcommand("cordon", action(cli, new Action(Noun.NODE, "cordon", "cordon", "", false), "Place no new VMs on a node."))
-                .addSubcommand("uncordon", action(cli, new Action(Noun.NODE, "uncordon", "uncordon", "", false), "Place VMs on a node again."))
+                .addSubcommand(
+                        "cordon",
+                        action(
+                                cli,
+                                new Action(Noun.NODE, "cordon", "cordon", "", false),
+                                "Place no new VMs on a node."))
+                .addSubcommand(
+                        "uncordon",
+                        action(
+                                cli,
+                                new Action(Noun.NODE, "uncordon", "uncordon", "", false),
+                                "Place VMs on a node again."))
                 .addSubcommand("drain", new Actions.Drain(cli));
     }
 
@@ -105,7 +133,9 @@ public final class Commands {
         return resource(cli, Noun.NIC, "NICs: a VM's network interfaces.")
                 .addSubcommand("create", new Creates.Nic(cli))
                 .addSubcommand("attach", new Actions.Attach(cli))
-                .addSubcommand("detach", action(cli, new Action(Noun.NIC, "detach", "detach", "", false), "Detach a NIC from its VM."));
+                .addSubcommand(
+                        "detach",
+                        action(cli, new Action(Noun.NIC, "detach", "detach", "", false), "Detach a NIC from its VM."));
     }
 
     private static CommandLine volume(Cli cli) {
@@ -135,7 +165,12 @@ public final class Commands {
                 .addSubcommand("start", vmAction(cli, "start", "running", "Start a VM."))
                 .addSubcommand("stop", new ActionCmd.Stop(cli))
                 .addSubcommand("reboot", new ActionCmd.Reboot(cli))
-                .addSubcommand("kill", action(cli, new Action(Noun.VM, "kill", "kill", "stopped", true), "Stop a VM at once (asks first)."))
+                .addSubcommand(
+                        "kill",
+                        action(
+                                cli,
+                                new Action(Noun.VM, "kill", "kill", "stopped", true),
+                                "Stop a VM at once (asks first)."))
                 .addSubcommand("console", new ConsoleCmd(cli));
     }
 

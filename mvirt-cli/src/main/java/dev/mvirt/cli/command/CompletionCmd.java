@@ -29,7 +29,11 @@ final class CompletionCmd extends Leaf {
         String script = AutoComplete.bash("mvirt", root);
         switch (shell) {
             case "bash" -> cli.io().out().print(script);
-            case "zsh" -> cli.io().out().print("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n" + script);
+            case "zsh" ->
+                cli.io()
+                        .out()
+                        .print("autoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n"
+                                + script);
             default -> throw new CliException(Exit.USAGE, "completion: unknown shell '" + shell + "': use bash or zsh");
         }
         cli.io().out().flush();

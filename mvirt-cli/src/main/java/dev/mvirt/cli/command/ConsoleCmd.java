@@ -52,15 +52,23 @@ public final class ConsoleCmd extends Leaf {
             });
         } catch (ApiError e) {
             if (e.status() == 404) {
-                throw new CliException(Exit.NOT_SUPPORTED, "this server has no console endpoint yet (" + path
-                        + " answered 404); the console through the API comes with a later mvirt-api");
+                throw new CliException(
+                        Exit.NOT_SUPPORTED,
+                        "this server has no console endpoint yet (" + path
+                                + " answered 404); the console through the API comes with a later mvirt-api");
             }
             throw e;
         }
         try (socket) {
-            cli.io().err().println("Connected to the console of vm '" + name + "'. "
-                    + (key < 0 ? "No escape key: end the session from the guest." : "Detach with " + label(key) + "."));
-            String why = cli.io().terminal() ? pumpTerminal(socket, key) : pump(cli.io().in(), socket, key);
+            cli.io()
+                    .err()
+                    .println("Connected to the console of vm '" + name + "'. "
+                            + (key < 0
+                                    ? "No escape key: end the session from the guest."
+                                    : "Detach with " + label(key) + "."));
+            String why = cli.io().terminal()
+                    ? pumpTerminal(socket, key)
+                    : pump(cli.io().in(), socket, key);
             cli.io().err().println("\r\nDisconnected from vm '" + name + "' (" + why + ").");
         }
     }
@@ -138,7 +146,9 @@ public final class ConsoleCmd extends Leaf {
         if (t.equals("none")) {
             return -1;
         }
-        String k = t.startsWith("^") ? t.substring(1) : t.startsWith("ctrl-") ? t.substring(5) : t.startsWith("ctrl+") ? t.substring(5) : "";
+        String k = t.startsWith("^")
+                ? t.substring(1)
+                : t.startsWith("ctrl-") ? t.substring(5) : t.startsWith("ctrl+") ? t.substring(5) : "";
         if (k.length() != 1 || k.charAt(0) < '@' && k.charAt(0) != '?' || k.charAt(0) > 'z') {
             throw new CliException(Exit.USAGE, "--escape '" + Names.printable(text) + "': use ^] , ^A ... ^_ or none");
         }

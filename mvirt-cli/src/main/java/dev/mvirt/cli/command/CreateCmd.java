@@ -32,7 +32,10 @@ abstract class CreateCmd extends Leaf {
     @Option(names = "--label", paramLabel = "KEY=VALUE", description = "a label (repeatable)")
     List<String> labels = new ArrayList<>();
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "YAML or JSON with a spec (flags override it)")
+    @Option(
+            names = {"-f", "--file"},
+            paramLabel = "FILE",
+            description = "YAML or JSON with a spec (flags override it)")
     String file = "";
 
     @Mixin
@@ -71,14 +74,22 @@ abstract class CreateCmd extends Leaf {
         body.set("spec", spec);
         String project = cli.project();
         JsonNode created = cli.client()
-                .send("POST", noun.collection(project), Map.of(), body, Map.of("Idempotency-Key", UUID.randomUUID().toString()))
+                .send(
+                        "POST",
+                        noun.collection(project),
+                        Map.of(),
+                        body,
+                        Map.of("Idempotency-Key", UUID.randomUUID().toString()))
                 .body();
         Optional<String> phase = readyPhase();
         if (waiting.wait && phase.isPresent()) {
             created = new Waiter(cli).phase(noun, project, name, phase.get(), waiting.timeout());
         }
         if (cli.globals().format() == Format.TABLE) {
-            cli.io().out().println(noun.cli() + " '" + name + "' created" + (noun.scoped() ? " in project '" + project + "'" : ""));
+            cli.io()
+                    .out()
+                    .println(noun.cli() + " '" + name + "' created"
+                            + (noun.scoped() ? " in project '" + project + "'" : ""));
             cli.io().out().flush();
         } else {
             cli.printer().one(noun, created);

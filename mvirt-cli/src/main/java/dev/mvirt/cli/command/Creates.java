@@ -166,7 +166,10 @@ final class Creates {
         @Option(names = "--description", paramLabel = "TEXT")
         String description = "";
 
-        @Option(names = "--rule", paramLabel = "RULE", description = "direction=ingress,protocol=tcp,port=22,cidr=0.0.0.0/0 (repeatable)")
+        @Option(
+                names = "--rule",
+                paramLabel = "RULE",
+                description = "direction=ingress,protocol=tcp,port=22,cidr=0.0.0.0/0 (repeatable)")
         List<String> rules = new ArrayList<>();
 
         SecurityGroup(Cli cli) {
@@ -245,7 +248,12 @@ final class Creates {
             list(spec, "volumes", volumes);
             list(spec, "nics", nics);
             text(spec, "userData", userData.startsWith("@") ? read(userData) : userData);
-            list(spec, "sshKeys", sshKeys.stream().map(k -> k.startsWith("@") ? read(k).trim() : k).toList());
+            list(
+                    spec,
+                    "sshKeys",
+                    sshKeys.stream()
+                            .map(k -> k.startsWith("@") ? read(k).trim() : k)
+                            .toList());
             map(spec, "nodeSelector", selector);
             text(spec, "antiAffinityGroup", antiAffinity);
             text(spec, "hypervisor", hypervisor);

@@ -45,8 +45,13 @@ final class DeleteCmd extends Leaf {
             if (ifMatch > 0) {
                 headers.put("If-Match", "\"" + ifMatch + "\"");
             }
-            cli.client().send("DELETE", noun.item(project, name), force ? Map.of("force", "true") : Map.of(), null,
-                    headers);
+            cli.client()
+                    .send(
+                            "DELETE",
+                            noun.item(project, name),
+                            force ? Map.of("force", "true") : Map.of(),
+                            null,
+                            headers);
             if (waiting.wait) {
                 new Waiter(cli).gone(noun, project, name, waiting.timeout());
             }

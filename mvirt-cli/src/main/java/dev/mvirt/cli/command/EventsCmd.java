@@ -33,20 +33,32 @@ final class EventsCmd extends Leaf {
         if (!kind.isEmpty()) {
             q.put("kind", kind);
         }
-        if (!cli.globals().project().isEmpty() || !cli.env().getOrDefault("MVIRT_PROJECT", "").isEmpty()) {
+        if (!cli.globals().project().isEmpty()
+                || !cli.env().getOrDefault("MVIRT_PROJECT", "").isEmpty()) {
             q.put("project", Names.check("project", cli.project()));
         }
-        long start = from >= 0 ? from : cli.client().get("/api/v1/cluster").path("appliedIndex").asLong();
+        long start = from >= 0
+                ? from
+                : cli.client().get("/api/v1/cluster").path("appliedIndex").asLong();
         Printer p = cli.printer();
         Format f = p.format();
         List<String> header = List.of("REVISION", "TYPE", "KIND", "PROJECT", "NAME", "PHASE");
         if ((f == Format.TABLE || f == Format.WIDE) && p.headers()) {
             cli.io().out().println(String.join("   ", header));
         }
-        new Watcher(cli).stream(q, start, count, e -> {
-            print(e, f, p);
-            return true;
-        }, () -> cli.client().get("/api/v1/cluster").path("appliedIndex").asLong());
+        new Watcher(cli)
+                .stream(
+                        q,
+                        start,
+                        count,
+                        e -> {
+                            print(e, f, p);
+                            return true;
+                        },
+                        () -> cli.client()
+                                .get("/api/v1/cluster")
+                                .path("appliedIndex")
+                                .asLong());
     }
 
     private void print(JsonNode e, Format f, Printer p) {
@@ -57,14 +69,24 @@ final class EventsCmd extends Leaf {
                 cli.io().out().flush();
             }
             case NAME -> {
-                cli.io().out().println(e.path("kind").asText() + "/" + e.at("/resource/name").asText());
+                cli.io()
+                        .out()
+                        .println(e.path("kind").asText() + "/"
+                                + e.at("/resource/name").asText());
                 cli.io().out().flush();
             }
             case TABLE, WIDE -> {
                 JsonNode r = e.path("resource");
-                cli.io().out().println(String.join("   ", e.path("revision").asText(), e.path("type").asText(),
-                        e.path("kind").asText(), e.path("project").asText("-"), r.path("name").asText(),
-                        Columns.text(r, "status/phase")));
+                cli.io()
+                        .out()
+                        .println(String.join(
+                                "   ",
+                                e.path("revision").asText(),
+                                e.path("type").asText(),
+                                e.path("kind").asText(),
+                                e.path("project").asText("-"),
+                                r.path("name").asText(),
+                                Columns.text(r, "status/phase")));
                 cli.io().out().flush();
             }
         }

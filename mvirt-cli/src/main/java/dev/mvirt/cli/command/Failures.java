@@ -57,13 +57,19 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
 
     private static String message(Throwable e) {
         if (e instanceof ApiError a) {
-            String field = a.field().isEmpty() || String.valueOf(a.getMessage()).contains(a.field()) ? "" : a.field() + ": ";
+            String field =
+                    a.field().isEmpty() || String.valueOf(a.getMessage()).contains(a.field()) ? "" : a.field() + ": ";
             String reasons = a.reasons().isEmpty()
                     ? ""
-                    : " (" + a.reasons().entrySet().stream()
-                            .map(r -> r.getKey() + ": " + r.getValue())
-                            .collect(Collectors.joining("; ")) + ")";
-            return field + a.getMessage() + reasons + (a.status() == 401 ? "; give a token with --token, MVIRT_TOKEN or a remote" : "");
+                    : " ("
+                            + a.reasons().entrySet().stream()
+                                    .map(r -> r.getKey() + ": " + r.getValue())
+                                    .collect(Collectors.joining("; "))
+                            + ")";
+            return field
+                    + a.getMessage()
+                    + reasons
+                    + (a.status() == 401 ? "; give a token with --token, MVIRT_TOKEN or a remote" : "");
         }
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() + " (run with --debug for details)" : m;
@@ -78,7 +84,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             b.append(p.commandSpec().name()).append(' ');
         }
         if (!p.matchedPositionals().isEmpty()) {
-            b.append(String.valueOf(p.matchedPositionals().get(0).getValue()).replaceAll("[\\[\\]]", "")).append(' ');
+            b.append(String.valueOf(p.matchedPositionals().get(0).getValue()).replaceAll("[\\[\\]]", ""))
+                    .append(' ');
         }
         return b.isEmpty() ? "" : b.toString().trim() + ": ";
     }

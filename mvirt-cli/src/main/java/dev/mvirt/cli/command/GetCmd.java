@@ -18,7 +18,9 @@ final class GetCmd extends Leaf {
     @Parameters(paramLabel = "NAME", description = "the resource's name")
     String name = "";
 
-    @Option(names = {"-w", "--watch"}, description = "then print each change of it")
+    @Option(
+            names = {"-w", "--watch"},
+            description = "then print each change of it")
     boolean watch;
 
     @Option(names = "--count", hidden = true, description = "stop watching after N events")
@@ -44,17 +46,25 @@ final class GetCmd extends Leaf {
         if (!watch) {
             return;
         }
-        Map<String, String> q = noun.scoped()
-                ? Map.of("kind", noun.plural(), "project", project)
-                : Map.of("kind", noun.plural());
+        Map<String, String> q =
+                noun.scoped() ? Map.of("kind", noun.plural(), "project", project) : Map.of("kind", noun.plural());
         long from = r.path("revision").asLong();
         String id = r.path("id").asText();
-        new Watcher(cli).stream(q, from, count, e -> {
-            if (!e.at("/resource/id").asText().equals(id)) {
-                return false;
-            }
-            Emit.resource(cli, p, noun, e.path("resource"));
-            return true;
-        }, () -> cli.client().get(noun.item(project, name)).path("revision").asLong());
+        new Watcher(cli)
+                .stream(
+                        q,
+                        from,
+                        count,
+                        e -> {
+                            if (!e.at("/resource/id").asText().equals(id)) {
+                                return false;
+                            }
+                            Emit.resource(cli, p, noun, e.path("resource"));
+                            return true;
+                        },
+                        () -> cli.client()
+                                .get(noun.item(project, name))
+                                .path("revision")
+                                .asLong());
     }
 }

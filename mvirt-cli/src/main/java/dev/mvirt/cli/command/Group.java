@@ -14,7 +14,9 @@ final class Group implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing verb for '" + spec.qualifiedName().trim() + "': one of "
-                + String.join(", ", spec.subcommands().keySet()));
+        throw new ParameterException(
+                spec.commandLine(),
+                "missing verb for '" + spec.qualifiedName().trim() + "': one of "
+                        + String.join(", ", spec.subcommands().keySet()));
     }
 }

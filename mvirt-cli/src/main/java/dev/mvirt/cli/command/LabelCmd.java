@@ -40,7 +40,9 @@ final class LabelCmd extends Leaf {
                 throw new CliException(Exit.USAGE, "label change '" + Names.printable(c) + "': use key=value or key-");
             }
         }
-        var r = cli.client().send("PATCH", noun.item(cli.project(), name), Map.of(), patch, Map.of()).body();
+        var r = cli.client()
+                .send("PATCH", noun.item(cli.project(), name), Map.of(), patch, Map.of())
+                .body();
         cli.printer().one(noun, r);
     }
 }

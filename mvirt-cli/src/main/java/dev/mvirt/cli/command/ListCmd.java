@@ -18,13 +18,20 @@ import picocli.CommandLine.Option;
 final class ListCmd extends Leaf {
     private final Noun noun;
 
-    @Option(names = {"-l", "--selector"}, paramLabel = "SELECTOR", description = "label selector: env=prod,tier")
+    @Option(
+            names = {"-l", "--selector"},
+            paramLabel = "SELECTOR",
+            description = "label selector: env=prod,tier")
     String selector = "";
 
-    @Option(names = {"-A", "--all-projects"}, description = "every project")
+    @Option(
+            names = {"-A", "--all-projects"},
+            description = "every project")
     boolean allProjects;
 
-    @Option(names = {"-w", "--watch"}, description = "after listing, print changes as they happen")
+    @Option(
+            names = {"-w", "--watch"},
+            description = "after listing, print changes as they happen")
     boolean watch;
 
     @Option(names = "--count", hidden = true, description = "stop watching after N events")
@@ -52,10 +59,16 @@ final class ListCmd extends Leaf {
         if (noun.scoped() && !allProjects) {
             q.put("project", cli.project());
         }
-        new Watcher(cli).stream(q, answer.path("revision").asLong(), count, e -> {
-            Emit.resource(cli, p, noun, e.path("resource"));
-            return true;
-        }, () -> fetch().path("revision").asLong());
+        new Watcher(cli)
+                .stream(
+                        q,
+                        answer.path("revision").asLong(),
+                        count,
+                        e -> {
+                            Emit.resource(cli, p, noun, e.path("resource"));
+                            return true;
+                        },
+                        () -> fetch().path("revision").asLong());
     }
 
     /** All pages of every wanted project, as one list answer at the highest revision seen. */
@@ -86,7 +99,10 @@ final class ListCmd extends Leaf {
 
     static List<String> projects(Cli cli) {
         List<String> out = new ArrayList<>();
-        cli.client().get(Noun.PROJECT.collection(""), Map.of("limit", "1000")).body().path("items")
+        cli.client()
+                .get(Noun.PROJECT.collection(""), Map.of("limit", "1000"))
+                .body()
+                .path("items")
                 .forEach(p -> out.add(p.path("name").asText()));
         return out;
     }

@@ -38,8 +38,14 @@ final class Locks {
             } catch (IllegalArgumentException e) {
                 throw new CliException(Exit.USAGE, e.getMessage(), e);
             }
-            ObjectNode body = ApiClient.json().createObjectNode().put("owner", owner).put("ttlMillis", millis);
-            cli.printer().one(Noun.LOCK, cli.client().send("PUT", Noun.LOCK.item("", name), Map.of(), body, Map.of()).body());
+            ObjectNode body =
+                    ApiClient.json().createObjectNode().put("owner", owner).put("ttlMillis", millis);
+            cli.printer()
+                    .one(
+                            Noun.LOCK,
+                            cli.client()
+                                    .send("PUT", Noun.LOCK.item("", name), Map.of(), body, Map.of())
+                                    .body());
         }
     }
 

@@ -27,8 +27,11 @@ final class NameCache implements Lookup {
     private Map<String, String> load(Noun noun, String project) {
         Map<String, String> out = new HashMap<>();
         try {
-            JsonNode list = client.get().get(noun.collection(project), Map.of("limit", "1000")).body();
-            list.path("items").forEach(i -> out.put(i.path("id").asText(), i.path("name").asText()));
+            JsonNode list = client.get()
+                    .get(noun.collection(project), Map.of("limit", "1000"))
+                    .body();
+            list.path("items")
+                    .forEach(i -> out.put(i.path("id").asText(), i.path("name").asText()));
         } catch (RuntimeException e) {
             // names are a courtesy: show ids
         }

@@ -20,10 +20,16 @@ final class PatchCmd extends Leaf {
     @Parameters(paramLabel = "NAME")
     String name = "";
 
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "e.g. spec.vcpus=4 (VALUE is JSON or a string; null resets)")
+    @Option(
+            names = "--set",
+            paramLabel = "PATH=VALUE",
+            description = "e.g. spec.vcpus=4 (VALUE is JSON or a string; null resets)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--json", paramLabel = "PATCH", description = "a whole merge patch, e.g. '{\"spec\":{\"vcpus\":4}}'")
+    @Option(
+            names = "--json",
+            paramLabel = "PATCH",
+            description = "a whole merge patch, e.g. '{\"spec\":{\"vcpus\":4}}'")
     String json = "";
 
     @Option(names = "--if-match", paramLabel = "REVISION", description = "only if the revision is still REVISION")
@@ -37,7 +43,9 @@ final class PatchCmd extends Leaf {
     @Override
     void run() {
         Names.check(noun.cli(), name);
-        ObjectNode patch = json.isEmpty() ? ApiClient.json().createObjectNode() : parse(json).deepCopy();
+        ObjectNode patch = json.isEmpty()
+                ? ApiClient.json().createObjectNode()
+                : parse(json).deepCopy();
         for (String s : sets) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
@@ -49,7 +57,12 @@ final class PatchCmd extends Leaf {
             throw new CliException(Exit.USAGE, "nothing to change: give --set or --json");
         }
         Map<String, String> headers = ifMatch > 0 ? Map.of("If-Match", "\"" + ifMatch + "\"") : Map.of();
-        cli.printer().one(noun, cli.client().send("PATCH", noun.item(cli.project(), name), Map.of(), patch, headers).body());
+        cli.printer()
+                .one(
+                        noun,
+                        cli.client()
+                                .send("PATCH", noun.item(cli.project(), name), Map.of(), patch, headers)
+                                .body());
     }
 
     static void put(ObjectNode root, String[] path, JsonNode value) {

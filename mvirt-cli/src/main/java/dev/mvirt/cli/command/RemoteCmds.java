@@ -81,9 +81,18 @@ final class RemoteCmds {
         void run() {
             ConfigFile.Contents c = cli.configFile().read();
             List<List<String>> rows = new ArrayList<>();
-            c.remotes().forEach((n, r) -> rows.add(List.of(n.equals(c.current()) ? "*" : "", n, r.endpoint(),
-                    r.project().isEmpty() ? "default" : r.project(), r.token().isEmpty() ? "no" : "yes")));
-            cli.printer().table(List.of("", "NAME", "ENDPOINT", "PROJECT", "TOKEN"), rows, !cli.globals().noHeaders());
+            c.remotes()
+                    .forEach((n, r) -> rows.add(List.of(
+                            n.equals(c.current()) ? "*" : "",
+                            n,
+                            r.endpoint(),
+                            r.project().isEmpty() ? "default" : r.project(),
+                            r.token().isEmpty() ? "no" : "yes")));
+            cli.printer()
+                    .table(
+                            List.of("", "NAME", "ENDPOINT", "PROJECT", "TOKEN"),
+                            rows,
+                            !cli.globals().noHeaders());
         }
     }
 

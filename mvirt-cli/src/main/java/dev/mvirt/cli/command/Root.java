@@ -26,28 +26,51 @@ public final class Root implements Runnable {
     @SuppressWarnings("NullAway.Init")
     CommandSpec spec;
 
-    @Option(names = "--remote", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "a remote from the config file")
+    @Option(
+            names = "--remote",
+            scope = ScopeType.INHERIT,
+            paramLabel = "NAME",
+            description = "a remote from the config file")
     String remote = "";
 
-    @Option(names = "--endpoint", scope = ScopeType.INHERIT, paramLabel = "URL", description = "API URL, e.g. http://10.0.0.1:8080")
+    @Option(
+            names = "--endpoint",
+            scope = ScopeType.INHERIT,
+            paramLabel = "URL",
+            description = "API URL, e.g. http://10.0.0.1:8080")
     String endpoint = "";
 
     @Option(names = "--token", scope = ScopeType.INHERIT, paramLabel = "TOKEN", description = "bearer token")
     String token = "";
 
-    @Option(names = "--token-file", scope = ScopeType.INHERIT, paramLabel = "FILE", description = "read the token from FILE")
+    @Option(
+            names = "--token-file",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
+            description = "read the token from FILE")
     String tokenFile = "";
 
-    @Option(names = {"-p", "--project"}, scope = ScopeType.INHERIT, paramLabel = "PROJECT", description = "project (default: default)")
+    @Option(
+            names = {"-p", "--project"},
+            scope = ScopeType.INHERIT,
+            paramLabel = "PROJECT",
+            description = "project (default: default)")
     String project = "";
 
-    @Option(names = {"-o", "--output"}, scope = ScopeType.INHERIT, paramLabel = "FORMAT", description = "table, wide, json, yaml or name")
+    @Option(
+            names = {"-o", "--output"},
+            scope = ScopeType.INHERIT,
+            paramLabel = "FORMAT",
+            description = "table, wide, json, yaml or name")
     Format output = Format.TABLE;
 
     @Option(names = "--no-headers", scope = ScopeType.INHERIT, description = "tables without the header line")
     boolean noHeaders;
 
-    @Option(names = {"-y", "--yes"}, scope = ScopeType.INHERIT, description = "do not ask before destructive actions")
+    @Option(
+            names = {"-y", "--yes"},
+            scope = ScopeType.INHERIT,
+            description = "do not ask before destructive actions")
     boolean yes;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "stack traces on errors")

@@ -49,7 +49,12 @@ final class SettingsCmds {
                 }
                 body.put(kv.substring(0, eq), kv.substring(eq + 1));
             }
-            show(cli, cli.client().send("PATCH", "/api/v1/settings", Map.of(), body, Map.of()).body(), "");
+            show(
+                    cli,
+                    cli.client()
+                            .send("PATCH", "/api/v1/settings", Map.of(), body, Map.of())
+                            .body(),
+                    "");
         }
     }
 
@@ -66,7 +71,12 @@ final class SettingsCmds {
         void run() {
             ObjectNode body = ApiClient.json().createObjectNode();
             keys.forEach(k -> body.put(k, ""));
-            show(cli, cli.client().send("PATCH", "/api/v1/settings", Map.of(), body, Map.of()).body(), "");
+            show(
+                    cli,
+                    cli.client()
+                            .send("PATCH", "/api/v1/settings", Map.of(), body, Map.of())
+                            .body(),
+                    "");
         }
     }
 
@@ -84,8 +94,11 @@ final class SettingsCmds {
                 return;
             }
             List<List<String>> rows = new ArrayList<>();
-            f.path("features").properties().forEach(e -> rows.add(List.of(e.getKey(), e.getValue().asBoolean() ? "on" : "off")));
-            cli.printer().table(List.of("FEATURE", "STATE"), rows, !cli.globals().noHeaders());
+            f.path("features")
+                    .properties()
+                    .forEach(e -> rows.add(List.of(e.getKey(), e.getValue().asBoolean() ? "on" : "off")));
+            cli.printer()
+                    .table(List.of("FEATURE", "STATE"), rows, !cli.globals().noHeaders());
         }
     }
 
@@ -105,7 +118,8 @@ final class SettingsCmds {
         void run() {
             ObjectNode body = ApiClient.json().createObjectNode().put("enabled", enabled);
             String path = "/api/v1/features/" + Names.check("feature", feature);
-            JsonNode f = cli.client().send("PUT", path, Map.of(), body, Map.of()).body();
+            JsonNode f =
+                    cli.client().send("PUT", path, Map.of(), body, Map.of()).body();
             if (cli.globals().format() == Format.JSON || cli.globals().format() == Format.YAML) {
                 cli.printer().object(f);
             } else {
@@ -127,7 +141,9 @@ final class SettingsCmds {
             cli.printer().object(settings);
         } else {
             List<List<String>> rows = new ArrayList<>();
-            settings.path("values").properties().forEach(e -> rows.add(List.of(e.getKey(), e.getValue().asText())));
+            settings.path("values")
+                    .properties()
+                    .forEach(e -> rows.add(List.of(e.getKey(), e.getValue().asText())));
             cli.printer().table(List.of("KEY", "VALUE"), rows, !cli.globals().noHeaders());
         }
         cli.io().out().flush();

@@ -33,13 +33,17 @@ final class Snapshots {
             JsonNode snaps = v.at("/spec/snapshots");
             var p = cli.printer();
             switch (p.format()) {
-                case JSON, YAML -> p.structured(snaps.isMissingNode() ? ApiClient.json().createArrayNode() : snaps);
-                case NAME -> snaps.forEach(s -> cli.io().out().println(s.path("name").asText()));
+                case JSON, YAML ->
+                    p.structured(snaps.isMissingNode() ? ApiClient.json().createArrayNode() : snaps);
+                case NAME ->
+                    snaps.forEach(s -> cli.io().out().println(s.path("name").asText()));
                 case TABLE, WIDE -> {
                     List<List<String>> rows = new ArrayList<>();
                     long now = cli.clock().millis();
                     snaps.forEach(s -> rows.add(List.of(
-                            s.path("name").asText(), volume, Units.age(s.path("createdAt").asLong(), now))));
+                            s.path("name").asText(),
+                            volume,
+                            Units.age(s.path("createdAt").asLong(), now))));
                     p.table(List.of("NAME", "VOLUME", "AGE"), rows, p.headers());
                 }
             }
@@ -64,7 +68,8 @@ final class Snapshots {
             Names.check("volume", volume);
             ObjectNode body = ApiClient.json().createObjectNode().put("name", Names.check("snapshot", name));
             String path = Noun.VOLUME.item(cli.project(), volume) + "/snapshots";
-            JsonNode v = cli.client().send("POST", path, Map.of(), body, Map.of()).body();
+            JsonNode v =
+                    cli.client().send("POST", path, Map.of(), body, Map.of()).body();
             report(cli, v, "snapshot '" + name + "' of volume '" + volume + "' created");
         }
     }
@@ -87,7 +92,8 @@ final class Snapshots {
             Names.check("snapshot", name);
             cli.confirm("delete snapshot " + name + " of volume " + volume);
             String path = Noun.VOLUME.item(cli.project(), volume) + "/snapshots/" + name;
-            JsonNode v = cli.client().send("DELETE", path, Map.of(), null, Map.of()).body();
+            JsonNode v =
+                    cli.client().send("DELETE", path, Map.of(), null, Map.of()).body();
             report(cli, v, "snapshot '" + name + "' of volume '" + volume + "' deleted");
         }
     }

@@ -30,12 +30,17 @@ final class Tokens {
             JsonNode list = tokenApi(() -> cli.client().get("/api/v1/tokens"));
             switch (cli.globals().format()) {
                 case JSON, YAML -> cli.printer().object(list);
-                case NAME -> list.path("items").forEach(t -> cli.io().out().println(t.path("name").asText()));
+                case NAME ->
+                    list.path("items")
+                            .forEach(t -> cli.io().out().println(t.path("name").asText()));
                 case TABLE, WIDE -> {
                     List<List<String>> rows = new ArrayList<>();
                     list.path("items").forEach(t -> rows.add(row(cli, t)));
-                    cli.printer().table(List.of("NAME", "ROLE", "PROJECTS", "EXPIRES", "REVOKED", "AGE"), rows,
-                            !cli.globals().noHeaders());
+                    cli.printer()
+                            .table(
+                                    List.of("NAME", "ROLE", "PROJECTS", "EXPIRES", "REVOKED", "AGE"),
+                                    rows,
+                                    !cli.globals().noHeaders());
                 }
             }
             cli.io().out().flush();
@@ -56,8 +61,11 @@ final class Tokens {
             Names.check("token", name);
             JsonNode t = tokenApi(() -> cli.client().get("/api/v1/tokens/" + name));
             if (cli.globals().format() == Format.TABLE || cli.globals().format() == Format.WIDE) {
-                cli.printer().table(List.of("NAME", "ROLE", "PROJECTS", "EXPIRES", "REVOKED", "AGE"),
-                        List.of(row(cli, t)), !cli.globals().noHeaders());
+                cli.printer()
+                        .table(
+                                List.of("NAME", "ROLE", "PROJECTS", "EXPIRES", "REVOKED", "AGE"),
+                                List.of(row(cli, t)),
+                                !cli.globals().noHeaders());
             } else {
                 cli.printer().object(t);
             }
@@ -84,13 +92,18 @@ final class Tokens {
 
         @Override
         void run() {
-            ObjectNode body = ApiClient.json().createObjectNode().put("name", Names.check("token", name)).put("role", role);
+            ObjectNode body = ApiClient.json()
+                    .createObjectNode()
+                    .put("name", Names.check("token", name))
+                    .put("role", role);
             var a = body.putArray("projects");
             projects.forEach(p -> a.add(Names.check("project", p)));
             if (!expires.isEmpty()) {
                 body.put("expiresAt", cli.clock().millis() + duration(expires));
             }
-            JsonNode created = tokenApi(() -> cli.client().send("POST", "/api/v1/tokens", Map.of(), body, Map.of()).body());
+            JsonNode created = tokenApi(() -> cli.client()
+                    .send("POST", "/api/v1/tokens", Map.of(), body, Map.of())
+                    .body());
             if (cli.globals().format() == Format.JSON || cli.globals().format() == Format.YAML) {
                 cli.printer().object(created);
             } else {
@@ -114,7 +127,9 @@ final class Tokens {
         void run() {
             Names.check("token", name);
             cli.confirm("revoke token " + name);
-            tokenApi(() -> cli.client().send("DELETE", "/api/v1/tokens/" + name, Map.of(), null, Map.of()).body());
+            tokenApi(() -> cli.client()
+                    .send("DELETE", "/api/v1/tokens/" + name, Map.of(), null, Map.of())
+                    .body());
             cli.io().out().println("token '" + name + "' revoked");
             cli.io().out().flush();
         }
@@ -124,9 +139,12 @@ final class Tokens {
         List<String> projects = new ArrayList<>();
         t.path("projects").forEach(p -> projects.add(p.asText()));
         long exp = t.path("expiresAt").asLong();
-        return List.of(t.path("name").asText(), t.path("role").asText(),
+        return List.of(
+                t.path("name").asText(),
+                t.path("role").asText(),
                 projects.isEmpty() ? "*" : String.join(",", projects),
-                exp == 0 ? "never" : Units.age(cli.clock().millis(), exp), t.path("revoked").asBoolean() ? "yes" : "no",
+                exp == 0 ? "never" : Units.age(cli.clock().millis(), exp),
+                t.path("revoked").asBoolean() ? "yes" : "no",
                 Units.age(t.path("createdAt").asLong(), cli.clock().millis()));
     }
 
@@ -143,7 +161,8 @@ final class Tokens {
             return request.get();
         } catch (ApiError e) {
             if (ClusterCmds.endpointMissing(e)) {
-                throw new CliException(Exit.NOT_SUPPORTED, "this server has no token API (/api/v1/tokens answered 404)");
+                throw new CliException(
+                        Exit.NOT_SUPPORTED, "this server has no token API (/api/v1/tokens answered 404)");
             }
             throw e;
         }

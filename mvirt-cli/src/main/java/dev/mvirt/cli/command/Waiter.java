@@ -32,19 +32,23 @@ final class Waiter {
             long started = System.nanoTime();
             while (true) {
                 long left = Math.max(1, Math.min(STEP.toMillis(), (deadline - System.nanoTime()) / 1_000_000));
-                Answer a = cli.client()
-                        .get(noun.item(project, name), Map.of("waitFor", phase, "timeout", left + "ms"));
+                Answer a = cli.client().get(noun.item(project, name), Map.of("waitFor", phase, "timeout", left + "ms"));
                 String now = a.body().at("/status/phase").asText("");
                 switch (a.header("Mvirt-Condition")) {
                     case "met" -> {
                         return a.body();
                     }
-                    case "failed" -> throw new CliException(Exit.ERROR, what + " failed: "
-                            + a.body().at("/status/message").asText("no message"));
+                    case "failed" ->
+                        throw new CliException(
+                                Exit.ERROR,
+                                what + " failed: "
+                                        + a.body().at("/status/message").asText("no message"));
                     default -> {
                         if (System.nanoTime() >= deadline) {
-                            throw new CliException(Exit.TIMEOUT, what + " is not " + phase + " after "
-                                    + seconds(timeout) + " (phase " + now + "); it continues on the server");
+                            throw new CliException(
+                                    Exit.TIMEOUT,
+                                    what + " is not " + phase + " after " + seconds(timeout) + " (phase " + now
+                                            + "); it continues on the server");
                         }
                         progress(what + ": " + now + " → " + phase + " (" + seconds(System.nanoTime() - started) + ")");
                     }
@@ -66,7 +70,8 @@ final class Waiter {
                 if (System.nanoTime() >= deadline) {
                     throw new CliException(Exit.TIMEOUT, what + " did not " + goal + " within " + seconds(timeout));
                 }
-                progress(what + ": waiting to " + goal + " (" + r.at("/status/phase").asText("") + ")");
+                progress(what + ": waiting to " + goal + " ("
+                        + r.at("/status/phase").asText("") + ")");
                 sleep();
             }
         });
@@ -97,8 +102,10 @@ final class Waiter {
 
     private JsonNode watching(String what, java.util.function.Supplier<JsonNode> body) {
         Thread hook = new Thread(() -> {
-            cli.io().err().println((cli.io().terminal() ? "\r\033[K" : "") + "mvirt: stopped waiting for " + what
-                    + "; the work continues on the server");
+            cli.io()
+                    .err()
+                    .println((cli.io().terminal() ? "\r\033[K" : "") + "mvirt: stopped waiting for " + what
+                            + "; the work continues on the server");
             cli.io().err().flush();
         });
         Runtime.getRuntime().addShutdownHook(hook);
@@ -139,7 +146,8 @@ final class Waiter {
     }
 
     private static String seconds(long nanos) {
-        return nanos >= 10_000_000_000L ? nanos / 1_000_000_000L + "s" : String.format(java.util.Locale.ROOT, "%.1fs",
-                nanos / 1e9);
+        return nanos >= 10_000_000_000L
+                ? nanos / 1_000_000_000L + "s"
+                : String.format(java.util.Locale.ROOT, "%.1fs", nanos / 1e9);
     }
 }

@@ -10,8 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Follows {@code /api/v1/events} from a revision: hands each event ({@code {revision, type, kind, project,

@@ -58,10 +58,14 @@ public final class ConfigFile {
         try {
             JsonNode root = YAML.readTree(path.toFile());
             Map<String, Remote> remotes = new TreeMap<>();
-            root.path("remotes").properties().forEach(e -> remotes.put(e.getKey(), new Remote(
-                    e.getValue().path("endpoint").asText(""),
-                    e.getValue().path("token").asText(""),
-                    e.getValue().path("project").asText(""))));
+            root.path("remotes")
+                    .properties()
+                    .forEach(e -> remotes.put(
+                            e.getKey(),
+                            new Remote(
+                                    e.getValue().path("endpoint").asText(""),
+                                    e.getValue().path("token").asText(""),
+                                    e.getValue().path("project").asText(""))));
             return new Contents(root.path("current").asText(""), remotes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
@@ -86,10 +90,14 @@ public final class ConfigFile {
         try {
             Path dir = java.util.Objects.requireNonNull(path.toAbsolutePath().getParent());
             if (!Files.isDirectory(dir)) {
-                Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(
+                        dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             }
             Path tmp = Files.createTempFile(
-                    dir, ".config", ".tmp", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    dir,
+                    ".config",
+                    ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try {
                 YAML.writeValue(tmp.toFile(), root);
                 Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -27,11 +27,12 @@ public record Target(String remote, String endpoint, String token, String projec
         Remote remote = new Remote("", "", "");
         if (!remoteName.isEmpty()) {
             remote = Optional.ofNullable(file.remotes().get(remoteName))
-                    .orElseThrow(() -> new IllegalArgumentException("no remote named '" + remoteName
-                            + "' (see mvirt remote list)"));
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "no remote named '" + remoteName + "' (see mvirt remote list)"));
         }
         List<String> warnings = new ArrayList<>();
-        String endpoint = pick("endpoint", flags.endpoint(), env, "MVIRT_ENDPOINT", remote.endpoint(), remoteName, warnings);
+        String endpoint =
+                pick("endpoint", flags.endpoint(), env, "MVIRT_ENDPOINT", remote.endpoint(), remoteName, warnings);
         String token = pick("token", flags.token(), env, "MVIRT_TOKEN", remote.token(), remoteName, warnings);
         String project = pick("project", flags.project(), env, "MVIRT_PROJECT", remote.project(), remoteName, warnings);
         return new Target(
@@ -43,7 +44,12 @@ public record Target(String remote, String endpoint, String token, String projec
     }
 
     private static String pick(
-            String what, String flag, Map<String, String> env, String var, String fromRemote, String remote,
+            String what,
+            String flag,
+            Map<String, String> env,
+            String var,
+            String fromRemote,
+            String remote,
             List<String> warnings) {
         if (!flag.isEmpty()) {
             return flag;

@@ -14,17 +14,18 @@ public final class Columns {
     public static List<Column> of(Noun noun) {
         List<Column> c = new ArrayList<>();
         c.add(Column.of("NAME", (i, l, n) -> text(i, "name")));
-        c.addAll(switch (noun) {
-            case PROJECT -> List.of(Column.of("DESCRIPTION", (i, l, n) -> text(i, "spec/description")));
-            case NODE -> node();
-            case NETWORK -> network();
-            case NIC -> nic();
-            case VOLUME -> volume();
-            case TEMPLATE -> template();
-            case SECURITY_GROUP -> securityGroup();
-            case VM -> vm();
-            case LOCK -> lock();
-        });
+        c.addAll(
+                switch (noun) {
+                    case PROJECT -> List.of(Column.of("DESCRIPTION", (i, l, n) -> text(i, "spec/description")));
+                    case NODE -> node();
+                    case NETWORK -> network();
+                    case NIC -> nic();
+                    case VOLUME -> volume();
+                    case TEMPLATE -> template();
+                    case SECURITY_GROUP -> securityGroup();
+                    case VM -> vm();
+                    case LOCK -> lock();
+                });
         c.add(Column.of("AGE", (i, l, n) -> Units.age(i.path("createdAt").asLong(0), n)));
         c.add(Column.wide("LABELS", (i, l, n) -> labels(i.path("labels"))));
         c.add(Column.wide("ID", (i, l, n) -> text(i, "id")));
@@ -34,9 +35,11 @@ public final class Columns {
     private static List<Column> node() {
         return List.of(
                 Column.of("PHASE", (i, l, n) -> text(i, "status/phase")),
-                Column.of("SCHEDULING", (i, l, n) -> i.at("/spec/draining").asBoolean()
-                        ? "draining"
-                        : i.at("/spec/cordoned").asBoolean() ? "cordoned" : "enabled"),
+                Column.of(
+                        "SCHEDULING",
+                        (i, l, n) -> i.at("/spec/draining").asBoolean()
+                                ? "draining"
+                                : i.at("/spec/cordoned").asBoolean() ? "cordoned" : "enabled"),
                 Column.of("CPUS", (i, l, n) -> text(i, "status/cpus")),
                 Column.of("MEMORY", (i, l, n) -> mib(i.at("/status/memoryMib"))),
                 Column.of("ADDRESS", (i, l, n) -> text(i, "status/address")),
@@ -70,11 +73,16 @@ public final class Columns {
         return List.of(
                 Column.of("SIZE", (i, l, n) -> bytes(i.at("/spec/sizeBytes"))),
                 Column.of("PHASE", (i, l, n) -> text(i, "status/phase")),
-                Column.of("NODE", (i, l, n) -> ref(i, l, Noun.NODE, text(i, "status/node").isEmpty() ? "spec/node" : "status/node")),
+                Column.of(
+                        "NODE",
+                        (i, l, n) ->
+                                ref(i, l, Noun.NODE, text(i, "status/node").isEmpty() ? "spec/node" : "status/node")),
                 Column.of("TEMPLATE", (i, l, n) -> ref(i, l, Noun.TEMPLATE, "spec/template")),
                 Column.wide("POOL", (i, l, n) -> text(i, "spec/pool")),
                 Column.wide("USED", (i, l, n) -> bytes(i.at("/status/usedBytes"))),
-                Column.wide("SNAPSHOTS", (i, l, n) -> String.valueOf(i.at("/spec/snapshots").size())));
+                Column.wide(
+                        "SNAPSHOTS",
+                        (i, l, n) -> String.valueOf(i.at("/spec/snapshots").size())));
     }
 
     private static List<Column> template() {
@@ -90,7 +98,8 @@ public final class Columns {
 
     private static List<Column> securityGroup() {
         return List.of(
-                Column.of("RULES", (i, l, n) -> String.valueOf(i.at("/spec/rules").size())),
+                Column.of(
+                        "RULES", (i, l, n) -> String.valueOf(i.at("/spec/rules").size())),
                 Column.of("PHASE", (i, l, n) -> text(i, "status/phase")),
                 Column.of("DESCRIPTION", (i, l, n) -> text(i, "spec/description")));
     }
@@ -148,7 +157,8 @@ public final class Columns {
 
     private static String pools(JsonNode pools) {
         List<String> out = new ArrayList<>();
-        pools.forEach(p -> out.add(p.path("name").asText() + ":" + Units.bytes(p.path("freeBytes").asLong()) + " free"));
+        pools.forEach(p -> out.add(
+                p.path("name").asText() + ":" + Units.bytes(p.path("freeBytes").asLong()) + " free"));
         return String.join(",", out);
     }
 

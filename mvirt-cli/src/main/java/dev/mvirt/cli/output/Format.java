@@ -15,8 +15,8 @@ public enum Format {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown output format '" + text + "': use table, wide, json, yaml or name",
-                    e);
+            throw new IllegalArgumentException(
+                    "unknown output format '" + text + "': use table, wide, json, yaml or name", e);
         }
     }
 }

@@ -47,7 +47,8 @@ public final class Printer {
     public void list(Noun noun, JsonNode answer) {
         switch (format) {
             case JSON, YAML -> structured(answer);
-            case NAME -> answer.path("items").forEach(i -> out.println(i.path("name").asText()));
+            case NAME ->
+                answer.path("items").forEach(i -> out.println(i.path("name").asText()));
             case TABLE, WIDE -> rows(noun, items(answer), headers);
         }
         out.flush();

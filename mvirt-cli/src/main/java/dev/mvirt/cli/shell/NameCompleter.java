@@ -17,8 +17,26 @@ import org.jline.reader.ParsedLine;
  */
 public final class NameCompleter implements Completer {
     private static final Set<String> VERBS = Set.of(
-            "get", "show", "delete", "rm", "label", "patch", "start", "stop", "reboot", "kill", "console", "cordon",
-            "uncordon", "drain", "attach", "detach", "resize", "rollback", "add-rule", "remove-rule");
+            "get",
+            "show",
+            "delete",
+            "rm",
+            "label",
+            "patch",
+            "start",
+            "stop",
+            "reboot",
+            "kill",
+            "console",
+            "cordon",
+            "uncordon",
+            "drain",
+            "attach",
+            "detach",
+            "resize",
+            "rollback",
+            "add-rule",
+            "remove-rule");
     private final Cli cli;
 
     public NameCompleter(Cli cli) {
@@ -31,8 +49,12 @@ public final class NameCompleter implements Completer {
         noun(words).ifPresent(noun -> {
             try {
                 cli.begin(dev.mvirt.cli.command.Globals.none());
-                cli.client().get(noun.collection(cli.project()), Map.of("limit", "1000")).body().path("items")
-                        .forEach(i -> candidates.add(new Candidate(i.path("name").asText())));
+                cli.client()
+                        .get(noun.collection(cli.project()), Map.of("limit", "1000"))
+                        .body()
+                        .path("items")
+                        .forEach(
+                                i -> candidates.add(new Candidate(i.path("name").asText())));
             } catch (RuntimeException e) {
                 // no names: the API is unreachable or refuses; completion stays quiet
             }

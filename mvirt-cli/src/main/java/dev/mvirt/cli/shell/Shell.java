@@ -50,7 +50,8 @@ public final class Shell {
     public int run() {
         LineReader reader = reader();
         CommandLine cmd = tree.get();
-        terminal.writer().println("mvirt shell: commands without 'mvirt' (vm list, vm get NAME); Tab completes; exit ends.");
+        terminal.writer()
+                .println("mvirt shell: commands without 'mvirt' (vm list, vm get NAME); Tab completes; exit ends.");
         terminal.flush();
         while (true) {
             String line;
@@ -66,7 +67,9 @@ public final class Shell {
                 return 0;
             }
             if (!trimmed.isEmpty()) {
-                cmd.execute(reader.getParsedLine().words().stream().filter(w -> !w.isEmpty()).toArray(String[]::new));
+                cmd.execute(reader.getParsedLine().words().stream()
+                        .filter(w -> !w.isEmpty())
+                        .toArray(String[]::new));
                 cli.io().out().flush();
             }
         }

@@ -10,7 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code mvirt shell}: an interactive shell over the whole command tree. */
-@Command(description = "An interactive shell: commands without 'mvirt', Tab completes (also resource names).",
+@Command(
+        description = "An interactive shell: commands without 'mvirt', Tab completes (also resource names).",
         mixinStandardHelpOptions = true)
 public final class ShellCmd implements Callable<Integer> {
     private final Cli cli;
@@ -23,7 +24,8 @@ public final class ShellCmd implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder().name("mvirt").system(true).build()) {
+        try (Terminal terminal =
+                TerminalBuilder.builder().name("mvirt").system(true).build()) {
             return new Shell(cli, terminal, tree).run();
         }
     }
