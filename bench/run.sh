@@ -13,5 +13,5 @@ etcd_bin="$(bench/etcd-fetch.sh | tail -n1)/etcd"
 ./mvnw -q -B -pl bench package -DskipTests -Dspotless.check.skip=true
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-  -Dbench.etcd="$etcd_bin" -Dbench.classpath="$(cat bench/target/classpath.txt)" ${BENCH_OPTS:-} \
+  -Dbench.etcd="$etcd_bin" -Dbench.classpath="$cp" ${BENCH_OPTS:-} \
   -cp "$cp" dev.mvirt.bench.BenchMain

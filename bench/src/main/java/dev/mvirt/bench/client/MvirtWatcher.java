@@ -113,14 +113,33 @@ public final class MvirtWatcher implements AutoCloseable {
 
     private void read(BufferedReader lines) throws IOException {
         String line;
+        String type = "";
         while (!stopped && (line = lines.readLine()) != null) {
-            if (line.startsWith("data:")) {
+            if (line.startsWith("event:")) {
+                type = line.substring(6).strip();
+            } else if (line.isEmpty()) {
+                type = "";
+            } else if (line.startsWith("data:") && type.equals("resync")) {
+                // the stream fell behind and ends: re-list, then open again from the list's revision
+                record(new WatchRecord.Resync(last));
+                relistQuietly();
+                return;
+            } else if (line.startsWith("data:")) {
                 JsonNode event = JSON.readTree(line.substring(5).strip());
                 long rev = event.path("revision").asLong();
                 JsonNode resource = event.path("resource");
                 record(new WatchRecord.Seen(rev, resource.path("name").asText(""), MvirtKv.description(resource)));
                 last = rev;
             }
+        }
+    }
+
+    private void relistQuietly() throws IOException {
+        try {
+            relist();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped = true;
         }
     }
 
