@@ -84,7 +84,8 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
             b.append(p.commandSpec().name()).append(' ');
         }
         if (!p.matchedPositionals().isEmpty()) {
-            b.append(String.valueOf(p.matchedPositionals().get(0).getValue()).replaceAll("[\\[\\]]", ""))
+            b.append(String.valueOf((Object) p.matchedPositionals().get(0).getValue())
+                            .replaceAll("[\\[\\]]", ""))
                     .append(' ');
         }
         return b.isEmpty() ? "" : b.toString().trim() + ": ";
