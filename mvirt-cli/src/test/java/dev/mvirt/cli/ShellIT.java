@@ -58,8 +58,8 @@ class ShellIT {
             var reader = new Shell(cli, terminal, () -> Main.tree(cli)).reader();
             assertThat(complete(reader, "vm get we")).contains("webserver", "database");
             assertThat(complete(reader, "vm st")).contains("start", "stop");
-            assertThat(complete(reader, "vm list --")).contains("--watch", "--output");
-            assertThat(complete(reader, "start ")).contains("webserver");
+            assertThat(complete(reader, "vm list --")).contains("--watch", "--output=");
+            assertThat(complete(reader, "start we")).contains("webserver");
         }
     }
 
@@ -75,7 +75,7 @@ class ShellIT {
     void tabCompletesANameInARealTerminal(@TempDir Path dir) {
         assumeTrue(Tmux.available(), "tmux is not installed");
         try (Tmux t = new Tmux(dir, api.env(), "shell")) {
-            t.await("mvirt> ", Duration.ofSeconds(40));
+            t.await("mvirt>", Duration.ofSeconds(40));
             t.type("vm get web");
             t.keys("Tab");
             t.await("vm get webserver", Duration.ofSeconds(20));

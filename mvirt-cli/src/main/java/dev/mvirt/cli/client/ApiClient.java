@@ -130,6 +130,10 @@ public final class ApiClient {
     }
 
     private static String reason(Exception e) {
+        if (e instanceof ConnectException
+                && (e.getMessage() == null || e.getMessage().isBlank())) {
+            return "connection refused";
+        }
         Throwable t = e;
         while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
             t = t.getCause();

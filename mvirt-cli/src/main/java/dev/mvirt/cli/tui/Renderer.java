@@ -51,7 +51,8 @@ final class Renderer {
                 ? "cluster ?"
                 : "cluster " + c.path("role").asText() + "@" + c.path("self").asText() + " leader "
                         + c.path("leader").asText("none") + (c.path("ready").asBoolean() ? " ready" : " NOT READY");
-        g.putString(6, 0, fit(target + "  " + cluster, width - 20));
+        String state = model.connected() ? "connected" : "DISCONNECTED: " + model.problem() + " (retrying)";
+        g.putString(6, 0, fit(target + "  " + cluster, Math.max(0, width - state.length() - 8)));
         if (model.connected()) {
             g.setForegroundColor(TextColor.ANSI.GREEN);
             g.putString(Math.max(0, width - 11), 0, "connected");

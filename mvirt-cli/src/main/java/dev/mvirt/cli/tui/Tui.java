@@ -93,6 +93,12 @@ final class Tui {
     }
 
     private void key(KeyStroke k) {
+        if (k.isAltDown() && k.getKeyType() == KeyType.Character && k.getCharacter() != null) {
+            // a fast Escape followed by a key arrives as Alt+key: handle it as both
+            key(new KeyStroke(KeyType.Escape));
+            key(new KeyStroke(k.getCharacter(), false, false));
+            return;
+        }
         switch (ui.mode) {
             case COMMAND, FILTER -> typing(k);
             case CONFIRM -> confirm(k);
