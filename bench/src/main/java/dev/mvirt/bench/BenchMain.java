@@ -1,6 +1,7 @@
 package dev.mvirt.bench;
 
 import dev.mvirt.bench.client.EtcdKv;
+import dev.mvirt.bench.client.HttpClients;
 import dev.mvirt.bench.client.KvClient;
 import dev.mvirt.bench.client.MvirtKv;
 import dev.mvirt.bench.cluster.EtcdCluster;
@@ -14,7 +15,6 @@ import dev.mvirt.bench.load.Target;
 import dev.mvirt.bench.load.Workload;
 import dev.mvirt.bench.load.Workload.Kind;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -129,7 +129,7 @@ public final class BenchMain {
         String token = m.adminToken(Duration.ofSeconds(30));
         List<KvClient> out = new ArrayList<>();
         for (String id : m.ids()) {
-            out.add(new MvirtKv(HttpClient.newHttpClient(), m.clientUri(id), token, Duration.ofSeconds(10)));
+            out.add(new MvirtKv(HttpClients.http11(), m.clientUri(id), token, Duration.ofSeconds(10)));
         }
         return out;
     }
@@ -137,7 +137,7 @@ public final class BenchMain {
     private static List<KvClient> etcdClients(EtcdCluster e) {
         List<KvClient> out = new ArrayList<>();
         for (String id : e.ids()) {
-            out.add(new EtcdKv(HttpClient.newHttpClient(), e.clientUri(id), Duration.ofSeconds(10)));
+            out.add(new EtcdKv(HttpClients.http11(), e.clientUri(id), Duration.ofSeconds(10)));
         }
         return out;
     }

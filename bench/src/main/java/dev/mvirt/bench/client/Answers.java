@@ -22,7 +22,7 @@ final class Answers {
             // nothing was sent: the operation cannot take effect
             return new Reply(0, "", Outcome.FAIL);
         } catch (IOException e) {
-            return new Reply(0, "", Outcome.UNKNOWN);
+            return new Reply(0, e.getClass().getSimpleName() + ": " + e.getMessage(), Outcome.UNKNOWN);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Reply(0, "", Outcome.UNKNOWN);

@@ -11,8 +11,10 @@ import java.util.Optional;
 
 /** The process and fault handling shared by the mvirt and etcd clusters; subclasses say how to probe a peer. */
 abstract class ProcessCluster implements Cluster {
-    protected final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    protected final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
     private final Map<String, PeerProcess> peers = new LinkedHashMap<>();
     private final Map<String, URI> uris = new LinkedHashMap<>();
     private Optional<Partitions> partitions = Optional.empty();

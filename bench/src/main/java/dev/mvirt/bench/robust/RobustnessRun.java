@@ -1,6 +1,7 @@
 package dev.mvirt.bench.robust;
 
 import dev.mvirt.bench.check.HistoryChecks;
+import dev.mvirt.bench.client.HttpClients;
 import dev.mvirt.bench.client.KvClient;
 import dev.mvirt.bench.client.KvResult;
 import dev.mvirt.bench.client.MvirtKv;
@@ -14,7 +15,6 @@ import dev.mvirt.bench.history.OpKind;
 import dev.mvirt.bench.history.Outcome;
 import dev.mvirt.bench.history.Recorder;
 import dev.mvirt.bench.history.WatchLog;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,8 +42,8 @@ public final class RobustnessRun {
         long from = maxRevision(recorder.ops());
         List<MvirtWatcher> watchers = new ArrayList<>();
         for (String peer : cluster.ids()) {
-            watchers.add(new MvirtWatcher(
-                    "w-" + peer, peer, HttpClient.newHttpClient(), cluster.clientUri(peer), token, from));
+            watchers.add(
+                    new MvirtWatcher("w-" + peer, peer, HttpClients.http11(), cluster.clientUri(peer), token, from));
         }
         long end = System.nanoTime() + options.duration().toNanos();
         Nemesis nemesis = new Nemesis(cluster, options, end);
@@ -111,7 +111,7 @@ public final class RobustnessRun {
     }
 
     private KvClient kv(String peer) {
-        return new MvirtKv(HttpClient.newHttpClient(), cluster.clientUri(peer), token, options.requestTimeout());
+        return new MvirtKv(HttpClients.http11(), cluster.clientUri(peer), token, options.requestTimeout());
     }
 
     private static KvResult retry(java.util.function.Supplier<KvResult> op) {
