@@ -93,7 +93,8 @@ final class Crud {
         if (body.has("spec")) {
             JsonNode merged = MergePatch.apply(env.json().mapper().valueToTree(SpecDto.of(r.spec())), body.get("spec"));
             Spec spec = spec(merged, new Refs(s, r.meta().project(), r.name(), r.id()));
-            if (!spec.equals(r.spec())) {
+            // with If-Match the state checks the revision even for a no-op patch (this peer may be behind)
+            if (!spec.equals(r.spec()) || expected != 0) {
                 out = Http.resource(
                         Http.submit(env, new Command.UpdateSpec(kind, r.id(), expected, spec), Http.caller(ctx)));
                 expected = expected == 0 ? 0 : out.revision();
@@ -104,7 +105,7 @@ final class Crud {
                     MergePatch.apply(env.json().mapper().valueToTree(r.meta().labels()), body.get("labels"));
             Map<String, String> labels = Fields.map(labelMap(merged), "labels");
             check(Check.labels("labels", labels));
-            if (!labels.equals(r.meta().labels())) {
+            if (!labels.equals(r.meta().labels()) || expected != 0) {
                 out = Http.resource(
                         Http.submit(env, new Command.SetLabels(kind, r.id(), expected, labels), Http.caller(ctx)));
             }
