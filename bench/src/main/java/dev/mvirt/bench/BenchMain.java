@@ -56,6 +56,11 @@ public final class BenchMain {
         try (MvirtCluster m = new MvirtCluster(
                         dir.resolve("mvirt"), java, System.getProperty("bench.classpath", ""), 3, partitions);
                 EtcdCluster e = new EtcdCluster(Files.createDirectories(dir.resolve("etcd")), etcd, 3, partitions)) {
+            // Ctrl-C or kill: stop the servers and delete the nft table anyway
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                m.close();
+                e.close();
+            }));
             if (systems.contains("mvirt")) {
                 m.start(Duration.ofSeconds(120));
                 targets.add(new Target(m, mvirtClients(m)));

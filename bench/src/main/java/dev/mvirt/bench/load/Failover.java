@@ -58,12 +58,16 @@ public final class Failover {
             ClosedLoop.sleepUntil(System.nanoTime() + Duration.ofSeconds(2).toNanos());
             done = load.successTimes();
         }
+        long end = System.nanoTime();
         cluster.awaitReady(leader, Duration.ofSeconds(60));
-        return window(done, faultAt) / 1e6;
+        return window(done, faultAt, end) / 1e6;
     }
 
-    /** The longest gap between successive successful completions, counting from the fault. */
-    static long window(long[] done, long faultAt) {
+    /**
+     * The longest gap between successive successful completions, counting from the fault and up to {@code end}
+     * (so no success at all after the fault gives the whole observed time).
+     */
+    static long window(long[] done, long faultAt, long end) {
         long prev = faultAt;
         long worst = 0;
         for (long t : done) {
@@ -73,7 +77,7 @@ public final class Failover {
             worst = Math.max(worst, t - prev);
             prev = t;
         }
-        return worst;
+        return Math.max(worst, end - prev);
     }
 
     private String settledLeader() {
