@@ -53,6 +53,24 @@ class TuiIT {
                 t.type(":nodes");
                 t.keys("Enter");
                 t.await("host-a", WAIT);
+                t.type(":vms");
+                t.keys("Enter");
+                t.type("/db");
+                t.keys("Enter");
+                t.await(
+                        "db alone",
+                        x -> phase(x, "db").isPresent() && phase(x, "web").isEmpty(),
+                        WAIT);
+                t.type("d");
+                t.await("Delete vm db? (y/n)", WAIT);
+                t.type("y");
+                t.await(
+                        "db deleted live",
+                        x -> x.contains("delete vm db: accepted")
+                                && phase(x, "db").isEmpty(),
+                        WAIT);
+                assertThat(api.run("vm", "get", "db").code()).isEqualTo(3);
+
                 t.type("?");
                 t.await("Keys", WAIT);
                 t.keys("Escape");
@@ -70,6 +88,8 @@ class TuiIT {
         env.put("MVIRT_ENDPOINT", "http://127.0.0.1:1");
         try (Tmux t = new Tmux(dir, env, "tui", "--readonly")) {
             t.await("DISCONNECTED", WAIT);
+            t.type("x");
+            t.await("read-only mode: actions are off", WAIT);
             t.type("?");
             t.await("Keys", WAIT);
             t.keys("Escape");

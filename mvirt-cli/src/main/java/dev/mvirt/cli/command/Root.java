@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
         description = "Operate an mvirt cluster through its REST API: mvirt <noun> <verb> [flags].",
         footerHeading = "%nTarget:%n",
         footer = {
-            "  flags > MVIRT_REMOTE / MVIRT_ENDPOINT / MVIRT_TOKEN / MVIRT_PROJECT > the remote in",
-            "  $XDG_CONFIG_HOME/mvirt/config.yaml (default ~/.config/mvirt/config.yaml); see mvirt remote."
+            "  flags > MVIRT_REMOTE, MVIRT_ENDPOINT, MVIRT_TOKEN, MVIRT_PROJECT > the remote",
+            "  in $XDG_CONFIG_HOME/mvirt/config.yaml (or ~/.config/mvirt/); see mvirt remote."
         },
         exitCodeListHeading = "%nExit codes:%n",
         sortOptions = false)
