@@ -37,9 +37,10 @@ final class AdminBootstrap implements AutoCloseable {
                     }
                     return;
                 }
-                if (cluster.leaderId().isPresent() && store.read().revision() > 0) {
-                    return; // another peer leads and bootstraps
+                if (hasToken(store)) {
+                    return; // bootstrapped (by this or another peer)
                 }
+                // another peer leads and should bootstrap; keep watching in case leadership moves here first
                 Thread.sleep(Duration.ofMillis(500));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -48,6 +49,10 @@ final class AdminBootstrap implements AutoCloseable {
                 sleepQuietly();
             }
         }
+    }
+
+    private static boolean hasToken(RaftStore store) {
+        return store.read().settings().values().keySet().stream().anyMatch(k -> k.startsWith("token."));
     }
 
     private static void sleepQuietly() {

@@ -68,7 +68,7 @@ public final class EventLog {
 
     /** A watch of events with revision greater than {@code fromRevision}. */
     public synchronized Watch watch(long fromRevision) {
-        Sub s = new Sub();
+        Sub s = new Sub(fromRevision);
         if (fromRevision < floor) {
             s.lagged = true;
             return s;
@@ -88,9 +88,18 @@ public final class EventLog {
 
     private final class Sub implements Watch {
         private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
+        private final long from;
         private volatile boolean lagged;
 
+        Sub(long from) {
+            this.from = from;
+        }
+
         void offer(Event e) {
+            if (e.revision() <= from) {
+                // this peer is behind the revision the watcher asked to start after
+                return;
+            }
             if (queue.size() >= queueLimit) {
                 lagged = true;
                 queue.clear();
