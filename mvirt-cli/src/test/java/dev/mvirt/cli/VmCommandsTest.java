@@ -48,7 +48,9 @@ class VmCommandsTest {
                 "--memory",
                 "1GiB",
                 "--label",
-                "app=web");
+                "app=web",
+                "--node-selector",
+                "node.name=host-a");
         assertThat(api.ok("vm", "get", "web").out())
                 .contains("web")
                 .contains("running")
@@ -62,9 +64,10 @@ class VmCommandsTest {
         assertThat(r.json().at("/status/phase").asText()).isEqualTo("running");
         assertThat(api.ok("list").out()).contains("web", "running");
 
-        var timeout = api.run("stop", "web", "--wait", "--timeout", "1s");
+        var timeout = ApiFixture.run(api.env(), "", true, "stop", "web", "--wait", "--timeout", "3s");
         assertThat(timeout.code()).as(timeout.err()).isEqualTo(5);
         assertThat(timeout.err()).contains("not stopped after").contains("continues on the server");
+        assertThat(timeout.err()).as("a progress line on a terminal").contains("\r\033[Kvm 'web': running → stopped (");
         api.vmPhase("default", "web", VmPhase.STOPPED);
         assertThat(api.ok("vm", "start", "web", "-o", "json")
                         .json()

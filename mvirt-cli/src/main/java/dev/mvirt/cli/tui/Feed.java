@@ -92,7 +92,7 @@ final class Feed implements Runnable {
                 if (m.get().event().equals("resync")) {
                     return;
                 }
-                model.apply(ApiClient.json().readTree(m.get().data()));
+                model.apply(ApiClient.json().readTree(m.get().data()), project);
                 if (System.nanoTime() - lastCluster > 2_000_000_000L) {
                     model.cluster(client.get("/api/v1/cluster"));
                     lastCluster = System.nanoTime();

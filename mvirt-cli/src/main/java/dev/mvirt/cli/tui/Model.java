@@ -36,17 +36,19 @@ final class Model {
         version++;
     }
 
-    /** Applies one event from the stream. */
-    synchronized void apply(JsonNode event) {
-        Noun.byPlural(event.path("kind").asText()).ifPresent(noun -> {
-            JsonNode r = event.path("resource");
-            Map<String, JsonNode> m = resources.computeIfAbsent(noun, n -> new LinkedHashMap<>());
-            if (event.path("type").asText().equals("deleted")) {
-                m.remove(r.path("id").asText());
-            } else {
-                m.put(r.path("id").asText(), r);
-            }
-        });
+    /** Applies one event from the stream; resources of other projects only show in the event feed. */
+    synchronized void apply(JsonNode event, String project) {
+        Noun.byPlural(event.path("kind").asText())
+                .filter(noun -> !noun.scoped() || event.path("project").asText().equals(project))
+                .ifPresent(noun -> {
+                    JsonNode r = event.path("resource");
+                    Map<String, JsonNode> m = resources.computeIfAbsent(noun, n -> new LinkedHashMap<>());
+                    if (event.path("type").asText().equals("deleted")) {
+                        m.remove(r.path("id").asText());
+                    } else {
+                        m.put(r.path("id").asText(), r);
+                    }
+                });
         events.addFirst(event);
         while (events.size() > 500) {
             events.removeLast();
