@@ -129,6 +129,15 @@ final class Tmux implements AutoCloseable {
 
     @Override
     public void close() {
+        String path =
+                tmux("display-message", "-p", "-t", session, "#{socket_path}").trim();
         tmux("kill-server");
+        if (path.startsWith("/")) {
+            try {
+                Files.deleteIfExists(Path.of(path));
+            } catch (IOException e) {
+                // a stale socket file is harmless
+            }
+        }
     }
 }
