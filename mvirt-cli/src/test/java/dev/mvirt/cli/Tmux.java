@@ -35,7 +35,7 @@ final class Tmux implements AutoCloseable {
         for (String a : args) {
             script.append(" '").append(a).append("'");
         }
-        script.append(" 2>>'").append(dir.resolve("stderr.txt")).append("'\n");
+        script.append("\n");
         try {
             Path run = dir.resolve("run.sh");
             Files.writeString(run, script.toString(), StandardCharsets.UTF_8);

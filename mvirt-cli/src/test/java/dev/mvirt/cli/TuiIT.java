@@ -55,6 +55,19 @@ class TuiIT {
                 t.await("host-a", WAIT);
                 t.type(":vms");
                 t.keys("Enter");
+                t.type("/web");
+                t.keys("Enter");
+                t.type("c");
+                t.await(
+                        "the console's answer",
+                        x -> x.contains("no console endpoint yet") && x.contains("Press Enter"),
+                        WAIT);
+                t.keys("Enter");
+                t.await(
+                        "back in the TUI",
+                        x -> x.contains("connected") && phase(x, "web").isPresent(),
+                        WAIT);
+                t.keys("Escape");
                 t.type("/db");
                 t.keys("Enter");
                 t.await(
