@@ -7,6 +7,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,6 +25,7 @@ public final class VmConsole implements AutoCloseable {
     private final ConsoleLog log;
     private final List<ConsoleListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
+    private volatile @Nullable WindowSize size;
     private @Nullable SocketChannel channel;
 
     VmConsole(String vm, Path socket, ConsoleLog log) {
@@ -74,6 +76,20 @@ public final class VmConsole implements AutoCloseable {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * Records the window size of the client that last reported one. Nothing reaches the guest: a serial port has no
+     * size channel (see {@link WindowSize}).
+     */
+    public void resize(WindowSize newSize) {
+        size = newSize;
+        LOG.debug("console window size vm={} cols={} rows={}", vm, newSize.cols(), newSize.rows());
+    }
+
+    /** The last window size a client reported, if any. */
+    public Optional<WindowSize> size() {
+        return Optional.ofNullable(size);
     }
 
     /** True while connected to the hypervisor's console socket. */
