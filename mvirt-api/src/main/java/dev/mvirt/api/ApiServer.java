@@ -18,7 +18,9 @@ import dev.mvirt.api.rest.ApiConfig;
 import dev.mvirt.api.rest.HttpApi;
 import dev.mvirt.api.scheduler.Scheduler;
 import dev.mvirt.common.audit.AuditLogger;
+import dev.mvirt.common.audit.AuditReader;
 import dev.mvirt.common.audit.AuditSink;
+import dev.mvirt.common.audit.GrpcAuditReader;
 import dev.mvirt.common.grpc.Endpoint;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -87,10 +89,13 @@ public final class ApiServer implements AutoCloseable {
                 registry);
         stops.push(raft);
         AuditSink audit = AuditSink.noop();
+        AuditReader auditReader = AuditReader.unconfigured("this API server runs without --audit");
         if (!cfg.auditEndpoint().isEmpty()) {
             AuditLogger logger = AuditLogger.connect(Endpoint.parse(cfg.auditEndpoint()));
             stops.push(logger);
             audit = logger;
+            auditReader = GrpcAuditReader.connect(Endpoint.parse(cfg.auditEndpoint()), Duration.ofSeconds(5));
+            stops.push(auditReader);
         }
         raft.listen(new AuditRecorder(audit, raft::isLeader));
         RaftStore store = new RaftStore(raft, clock);
@@ -100,7 +105,8 @@ public final class ApiServer implements AutoCloseable {
         Javalin http = HttpApi.create(
                         store,
                         cluster,
-                        ApiConfig.defaults().withAddress(web.host(), web.port()).withRegistry(registry))
+                        ApiConfig.defaults().withAddress(web.host(), web.port()).withRegistry(registry),
+                        auditReader)
                 .start();
         stops.push(http::stop);
         stops.push(AdminBootstrap.start(store, cluster, cfg.tokenFile()));

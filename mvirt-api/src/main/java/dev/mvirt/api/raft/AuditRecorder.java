@@ -45,6 +45,13 @@ public final class AuditRecorder implements ApplyListener {
                 fields.put("project", ok.resource().meta().project());
             }
         }
+        // a rejected or resource-less command still names what it was about, so a query by object finds it
+        AuditTargets.of(env.command()).forEach(t -> {
+            if (!objects.contains(t.id())) {
+                objects.add(t.id());
+            }
+            fields.putIfAbsent("kind", t.kind());
+        });
         AuditEntry.Builder b = AuditEntry.builder(AuditLevel.AUDIT, "api", describe(env.command()))
                 .id("api-" + index)
                 .timestamp(Instant.ofEpochMilli(env.timeMillis()))
@@ -62,6 +69,9 @@ public final class AuditRecorder implements ApplyListener {
             case Command.UpdateSpec u -> "Update " + u.kind().name().toLowerCase() + " " + u.id();
             case Command.ReportStatus s ->
                 "ReportStatus " + s.kind().name().toLowerCase() + " " + s.id() + " from node " + s.node();
+            case Command.SetVmPower p ->
+                "SetVmPower vm " + p.vmId() + " to " + p.desired().name().toLowerCase();
+            case Command.RebootVm r -> "RebootVm vm " + r.vmId();
             default -> name;
         };
     }

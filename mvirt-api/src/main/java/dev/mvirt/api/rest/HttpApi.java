@@ -2,6 +2,7 @@ package dev.mvirt.api.rest;
 
 import dev.mvirt.api.store.ClusterInfo;
 import dev.mvirt.api.store.DataStore;
+import dev.mvirt.common.audit.AuditReader;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
@@ -14,8 +15,16 @@ import io.javalin.http.HttpResponseException;
 public final class HttpApi {
     private HttpApi() {}
 
-    /** The app, configured but not started, listening on {@code cfg.host():cfg.port()} once started. */
+    /** The app without an audit log ({@code /api/v1/audit} answers 503), not started. */
     public static Javalin create(DataStore store, ClusterInfo cluster, ApiConfig cfg) {
+        return create(store, cluster, cfg, AuditReader.unconfigured("this API server runs without --audit"));
+    }
+
+    /**
+     * The app, configured but not started, listening on {@code cfg.host():cfg.port()} once started; {@code audit}
+     * answers {@code /api/v1/audit} (the caller closes it).
+     */
+    public static Javalin create(DataStore store, ClusterInfo cluster, ApiConfig cfg, AuditReader audit) {
         Json json = new Json(cfg.maxJsonDepth());
         TokenBook tokens = new TokenBook(json);
         Guard guard = new TokenGuard(store, tokens, cfg.clock());
@@ -45,6 +54,7 @@ public final class HttpApi {
             SettingsRoutes.register(r, env);
             EventRoutes.register(r, env, streams);
             TokenRoutes.register(r, env, tokens);
+            AuditRoutes.register(r, env, audit);
         });
     }
 

@@ -14,6 +14,7 @@ import dev.mvirt.api.store.ClusterInfo;
 import dev.mvirt.api.store.DataStore;
 import dev.mvirt.api.store.LocalStore;
 import dev.mvirt.api.store.SingleNodeCluster;
+import dev.mvirt.common.audit.AuditReader;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -32,13 +33,18 @@ final class RestFixture implements AutoCloseable {
     final Client client;
 
     private RestFixture(DataStore store, ClusterInfo cluster, UnaryOperator<ApiConfig> tune, boolean admin) {
+        this(store, cluster, tune, admin, AuditReader.unconfigured("this API server runs without --audit"));
+    }
+
+    private RestFixture(
+            DataStore store, ClusterInfo cluster, UnaryOperator<ApiConfig> tune, boolean admin, AuditReader audit) {
         this.store = store;
         this.cluster = cluster;
         ApiConfig cfg = tune.apply(ApiConfig.defaults()
                 .withAddress("127.0.0.1", 0)
                 .withRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
                 .withTiming(Clock.systemUTC(), Duration.ofSeconds(5), Duration.ofMillis(200)));
-        this.app = HttpApi.create(store, cluster, cfg).start();
+        this.app = HttpApi.create(store, cluster, cfg, audit).start();
         String secret =
                 admin ? Bootstrap.create(store, new TokenBook(new Json(32)), "root", "admin", Clock.systemUTC()) : "";
         this.client = new Client("http://127.0.0.1:" + app.port(), secret, true);
@@ -51,6 +57,12 @@ final class RestFixture implements AutoCloseable {
     static RestFixture start(UnaryOperator<ApiConfig> tune) {
         LocalStore local = new LocalStore(new Scheduler(), Clock.systemUTC());
         return new RestFixture(new FaultyStore(local), new SingleNodeCluster("api-1", local), tune, true);
+    }
+
+    /** The API reading its audit log through {@code audit}. */
+    static RestFixture startWithAudit(AuditReader audit) {
+        LocalStore local = new LocalStore(new Scheduler(), Clock.systemUTC());
+        return new RestFixture(new FaultyStore(local), new SingleNodeCluster("api-1", local), c -> c, true, audit);
     }
 
     /** A cluster on its first start: no token at all. */
