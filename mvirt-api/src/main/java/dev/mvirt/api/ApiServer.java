@@ -1,5 +1,6 @@
 package dev.mvirt.api;
 
+import dev.mvirt.api.console.ConsoleBroker;
 import dev.mvirt.api.controller.ControllerLoop;
 import dev.mvirt.api.controller.DrainController;
 import dev.mvirt.api.controller.DrainPlanner;
@@ -101,20 +102,24 @@ public final class ApiServer implements AutoCloseable {
         RaftStore store = new RaftStore(raft, clock);
         RaftCluster cluster = new RaftCluster(raft);
 
+        ConsoleBroker consoles = new ConsoleBroker(ConsoleBroker.DEFAULT_OPEN_TIMEOUT);
         Endpoint.Tcp web = tcp("--http", cfg.httpAddress());
         Javalin http = HttpApi.create(
                         store,
                         cluster,
                         ApiConfig.defaults().withAddress(web.host(), web.port()).withRegistry(registry),
-                        auditReader)
+                        auditReader,
+                        consoles)
                 .start();
         stops.push(http::stop);
         stops.push(AdminBootstrap.start(store, cluster, cfg.tokenFile()));
 
         Heartbeats heartbeats = new Heartbeats(clock);
         StaticJoinToken join = StaticJoinToken.fromFile(Secrets.ensure(cfg.joinTokenFile()));
-        NodeServer nodes = NodeServer.start(tcp("--grpc", cfg.grpcAddress()), store, cluster, heartbeats, join, clock);
+        NodeServer nodes =
+                NodeServer.start(tcp("--grpc", cfg.grpcAddress()), store, cluster, heartbeats, join, clock, consoles);
         stops.push(nodes);
+        stops.push(consoles);
 
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("controllers").factory());

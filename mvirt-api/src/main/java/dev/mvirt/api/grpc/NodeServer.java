@@ -1,5 +1,6 @@
 package dev.mvirt.api.grpc;
 
+import dev.mvirt.api.console.ConsoleBroker;
 import dev.mvirt.api.controller.Heartbeats;
 import dev.mvirt.api.store.ClusterInfo;
 import dev.mvirt.api.store.DataStore;
@@ -37,7 +38,26 @@ public final class NodeServer implements AutoCloseable {
             Heartbeats heartbeats,
             JoinAuthority auth,
             Clock clock) {
-        NodeServiceImpl service = new NodeServiceImpl(store, cluster, heartbeats, auth, clock);
+        return start(
+                endpoint,
+                store,
+                cluster,
+                heartbeats,
+                auth,
+                clock,
+                new ConsoleBroker(ConsoleBroker.DEFAULT_OPEN_TIMEOUT));
+    }
+
+    /** As above, with agents' console channels and sessions going to {@code consoles}. */
+    public static NodeServer start(
+            Endpoint endpoint,
+            DataStore store,
+            ClusterInfo cluster,
+            Heartbeats heartbeats,
+            JoinAuthority auth,
+            Clock clock,
+            ConsoleBroker consoles) {
+        NodeServiceImpl service = new NodeServiceImpl(store, cluster, heartbeats, auth, clock, consoles);
         return new NodeServer(GrpcServers.start(endpoint, service));
     }
 

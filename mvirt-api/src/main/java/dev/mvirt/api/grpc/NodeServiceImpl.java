@@ -1,5 +1,6 @@
 package dev.mvirt.api.grpc;
 
+import dev.mvirt.api.console.ConsoleBroker;
 import dev.mvirt.api.controller.Heartbeats;
 import dev.mvirt.api.model.Check;
 import dev.mvirt.api.model.FieldError;
@@ -11,6 +12,10 @@ import dev.mvirt.api.state.Command;
 import dev.mvirt.api.store.Caller;
 import dev.mvirt.api.store.ClusterInfo;
 import dev.mvirt.api.store.DataStore;
+import dev.mvirt.proto.node.v1.ConsoleFromNode;
+import dev.mvirt.proto.node.v1.ConsoleOpen;
+import dev.mvirt.proto.node.v1.ConsoleRequestsRequest;
+import dev.mvirt.proto.node.v1.ConsoleToNode;
 import dev.mvirt.proto.node.v1.DeregisterRequest;
 import dev.mvirt.proto.node.v1.DeregisterResponse;
 import dev.mvirt.proto.node.v1.HeartbeatRequest;
@@ -35,6 +40,7 @@ import org.slf4j.LoggerFactory;
  * The NodeService on one API server. Registration and status reports are proposed through the {@link DataStore}
  * (any server; Raft forwards to the leader); heartbeats are counted only when this server is the leader (the agent
  * moves its heartbeats to the server that counts them); spec streams are served from local state on any server.
+ * Console channels and sessions (any server) are handed to the {@link ConsoleBroker}.
  * Handlers run on gRPC's executor and never block it on a commit.
  */
 public final class NodeServiceImpl extends NodeServiceGrpc.NodeServiceImplBase {
@@ -45,15 +51,28 @@ public final class NodeServiceImpl extends NodeServiceGrpc.NodeServiceImplBase {
     private final Heartbeats heartbeats;
     private final JoinAuthority auth;
     private final Clock clock;
+    private final ConsoleBroker consoles;
 
     /** A service over {@code store}, counting heartbeats in {@code heartbeats} while {@code cluster} leads. */
     public NodeServiceImpl(
             DataStore store, ClusterInfo cluster, Heartbeats heartbeats, JoinAuthority auth, Clock clock) {
+        this(store, cluster, heartbeats, auth, clock, new ConsoleBroker(ConsoleBroker.DEFAULT_OPEN_TIMEOUT));
+    }
+
+    /** As above, with agents' console channels and sessions going to {@code consoles}. */
+    public NodeServiceImpl(
+            DataStore store,
+            ClusterInfo cluster,
+            Heartbeats heartbeats,
+            JoinAuthority auth,
+            Clock clock,
+            ConsoleBroker consoles) {
         this.store = store;
         this.cluster = cluster;
         this.heartbeats = heartbeats;
         this.auth = auth;
         this.clock = clock;
+        this.consoles = consoles;
     }
 
     @Override
@@ -145,6 +164,22 @@ public final class NodeServiceImpl extends NodeServiceGrpc.NodeServiceImplBase {
         } catch (RuntimeException e) {
             out.onError(GrpcErrors.toStatus(e));
         }
+    }
+
+    @Override
+    public void consoleRequests(ConsoleRequestsRequest req, StreamObserver<ConsoleOpen> out) {
+        try {
+            String node = authenticate(req.getAuth()).id();
+            ConsoleRequestsCall.start(consoles, node, (ServerCallStreamObserver<ConsoleOpen>) out);
+        } catch (RuntimeException e) {
+            out.onError(GrpcErrors.toStatus(e));
+        }
+    }
+
+    @Override
+    public StreamObserver<ConsoleFromNode> consoleSession(StreamObserver<ConsoleToNode> out) {
+        return new ConsoleSessionCall(
+                consoles, a -> authenticate(a).id(), (ServerCallStreamObserver<ConsoleToNode>) out);
     }
 
     /** The registered node {@code a} names, when its credential is valid. */

@@ -1,5 +1,6 @@
 package dev.mvirt.api.rest;
 
+import dev.mvirt.api.console.ConsoleBroker;
 import dev.mvirt.api.store.ClusterInfo;
 import dev.mvirt.api.store.DataStore;
 import dev.mvirt.common.audit.AuditReader;
@@ -25,6 +26,15 @@ public final class HttpApi {
      * answers {@code /api/v1/audit} (the caller closes it).
      */
     public static Javalin create(DataStore store, ClusterInfo cluster, ApiConfig cfg, AuditReader audit) {
+        return create(store, cluster, cfg, audit, new ConsoleBroker(ConsoleBroker.DEFAULT_OPEN_TIMEOUT));
+    }
+
+    /**
+     * As above; VM consoles ({@code /api/v1/projects/P/vms/NAME/console}) go through {@code consoles}, the broker the
+     * NodeService hands agents' console channels to (the caller closes it).
+     */
+    public static Javalin create(
+            DataStore store, ClusterInfo cluster, ApiConfig cfg, AuditReader audit, ConsoleBroker consoles) {
         Json json = new Json(cfg.maxJsonDepth());
         TokenBook tokens = new TokenBook(json);
         Guard guard = new TokenGuard(store, tokens, cfg.clock());
@@ -55,6 +65,7 @@ public final class HttpApi {
             EventRoutes.register(r, env, streams);
             TokenRoutes.register(r, env, tokens);
             AuditRoutes.register(r, env, audit);
+            ConsoleRoutes.register(config.routes, env, consoles);
         });
     }
 
