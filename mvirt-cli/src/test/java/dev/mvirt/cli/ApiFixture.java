@@ -19,6 +19,7 @@ import dev.mvirt.api.store.Caller;
 import dev.mvirt.api.store.LocalStore;
 import dev.mvirt.api.store.SingleNodeCluster;
 import dev.mvirt.cli.command.Io;
+import dev.mvirt.common.audit.AuditReader;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -61,14 +62,15 @@ final class ApiFixture implements AutoCloseable {
         }
     }
 
-    private ApiFixture() {
+    private ApiFixture(AuditReader audit) {
         try {
             home = Files.createTempDirectory("mvirt-cli-home");
             store = new LocalStore(new Scheduler(), Clock.systemUTC());
             app = HttpApi.create(
                             store,
                             new SingleNodeCluster("api-1", store),
-                            ApiConfig.defaults().withAddress("127.0.0.1", 0))
+                            ApiConfig.defaults().withAddress("127.0.0.1", 0),
+                            audit)
                     .start();
             endpoint = "http://127.0.0.1:" + app.port();
             Path tokenFile = home.resolve("admin.token");
@@ -80,7 +82,12 @@ final class ApiFixture implements AutoCloseable {
     }
 
     static ApiFixture start() {
-        return new ApiFixture();
+        return new ApiFixture(AuditReader.unconfigured("this API server runs without --audit"));
+    }
+
+    /** A server whose {@code /api/v1/audit} reads {@code audit}. */
+    static ApiFixture startWithAudit(AuditReader audit) {
+        return new ApiFixture(audit);
     }
 
     /** The environment of a run: the temporary HOME, this server, the admin token. */

@@ -37,9 +37,7 @@ public final class Commands {
         root.addSubcommand("cluster", cluster(cli));
         root.addSubcommand("token", token(cli));
         root.addSubcommand("settings", settings(cli));
-        root.addSubcommand(
-                "audit",
-                group("The audit log (where the server offers it).").addSubcommand("list", new AuditCmd(cli), "ls"));
+        root.addSubcommand("audit", new CommandLine(new AuditCmd(cli)).addSubcommand("list", new AuditCmd(cli), "ls"));
         root.addSubcommand("events", new EventsCmd(cli));
         root.addSubcommand("remote", remote(cli));
         root.addSubcommand("list", described(new ListCmd(cli, Noun.VM), "List VMs (mvirt vm list)."), "ls");
