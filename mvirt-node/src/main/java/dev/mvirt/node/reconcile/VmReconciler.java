@@ -91,6 +91,8 @@ public final class VmReconciler implements Reconciler {
             return vmm.start(id);
         }
         if (!d.getRunning() && (p == Phase.RUNNING || p == Phase.STARTING)) {
+            // the stop waits for the guest: say so first, so Stopping is observed (DESIGN §5)
+            sink.report(Statuses.vm(id, "STOPPING", "", rebootsDone.getOrDefault(id, 0L), state.pid()));
             audit(id, d.getForceStop() ? "VM killed" : "VM stopped");
             return vmm.stop(id, d.getForceStop());
         }

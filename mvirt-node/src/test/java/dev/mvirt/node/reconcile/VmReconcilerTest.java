@@ -74,6 +74,19 @@ class VmReconcilerTest {
     }
 
     @Test
+    void aStopIsReportedStoppingBeforeTheDaemonStopsIt() {
+        want("v", true, 0);
+        r.reconcile("v");
+        reports.clear();
+        want("v", false, 0);
+        r.reconcile("v");
+        assertThat(reports.stream().map(s -> s.getVm().getPhase()).toList()).containsExactly("STOPPING", "STOPPED");
+        assertThat(reports.getFirst().getVm().getPid())
+                .as("the process being stopped")
+                .isPositive();
+    }
+
+    @Test
     void waitsForItsVolumeAndSaysSo() {
         want("v", true, 0, "vol1");
         assertThatThrownBy(() -> r.reconcile("v")).isInstanceOf(DaemonException.class);
