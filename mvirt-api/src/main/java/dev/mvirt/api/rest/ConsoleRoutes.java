@@ -48,7 +48,14 @@ final class ConsoleRoutes {
 
     static void register(RoutesConfig routes, Env env, ConsoleBroker broker) {
         ConsoleRoutes c = new ConsoleRoutes(env, broker);
-        routes.wsBeforeUpgrade(PATH, ctx -> ctx.attribute(TARGET, c.target(ctx)));
+        routes.wsBeforeUpgrade(PATH, ctx -> {
+            try {
+                ctx.attribute(TARGET, c.target(ctx));
+            } catch (ApiException e) {
+                c.refuse(ctx, e);
+                throw e;
+            }
+        });
         routes.ws(PATH, ws -> {
             ws.onConnect(c::connect);
             ws.onBinaryMessage(m -> c.link(m).ifPresent(l -> l.input(bytes(m.data()))));
@@ -78,6 +85,20 @@ final class ConsoleRoutes {
                             + "') has no console channel to this API server; is it connected?");
         }
         return new Target(s.node(), attach(ctx, vm.id()));
+    }
+
+    /**
+     * Writes the problem straight to the response: Javalin does not send a result body for a refused upgrade (only
+     * its headers), and a client should read why.
+     */
+    private void refuse(Context ctx, ApiException e) throws java.io.IOException {
+        var body = Problem.of(e.status(), e.code(), e.detail(), ctx.path(), ErrorMapper.requestId(ctx), e.extra());
+        byte[] bytes = env.json().write(body);
+        ctx.res().setStatus(e.status());
+        ctx.res().setContentType(Problem.CONTENT_TYPE);
+        ctx.res().setContentLength(bytes.length);
+        ctx.res().getOutputStream().write(bytes);
+        ctx.res().flushBuffer();
     }
 
     private static AttachRequest attach(Context ctx, String vmId) {
