@@ -109,7 +109,15 @@ public final class RaftNode implements AutoCloseable {
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(c.logSegmentBytes()));
         RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
         RaftServerConfigKeys.Read.setTimeout(p, millis(c.requestTimeout().toMillis()));
+        overrides(p);
         return p;
+    }
+
+    /** Ratis keys given as JVM system properties ({@code -Draft.server.…=…}) win over the settings above (tuning). */
+    private static void overrides(RaftProperties p) {
+        System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("raft."))
+                .forEach(k -> p.set(k, System.getProperty(k, "")));
     }
 
     private static TimeDuration millis(long ms) {

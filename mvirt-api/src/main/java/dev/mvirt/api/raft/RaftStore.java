@@ -27,11 +27,13 @@ import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 public final class RaftStore implements DataStore {
     private final RaftNode node;
     private final Clock clock;
+    private final LocalServer local;
 
     /** A store over a started {@link RaftNode}; {@code clock} stamps commands. */
     public RaftStore(RaftNode node, Clock clock) {
         this.node = node;
         this.clock = clock;
+        this.local = new LocalServer(node);
     }
 
     @Override
@@ -39,9 +41,7 @@ public final class RaftStore implements DataStore {
         Envelope env =
                 new Envelope(command, caller.actor(), clock.millis(), caller.idempotencyKey(), caller.requestHash());
         Message msg = Message.valueOf(ByteString.copyFrom(CommandCodec.encode(env)));
-        return node.client()
-                .async()
-                .send(msg)
+        return propose(msg)
                 .thenCompose(reply -> node.stateMachine().waiters().outcome(committedIndex(reply)))
                 .orTimeout(node.config().requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(RaftStore::failed);
@@ -54,10 +54,7 @@ public final class RaftStore implements DataStore {
 
     @Override
     public CompletableFuture<ClusterState> readConsistent() {
-        RaftPeerId self = RaftPeerId.valueOf(node.config().id());
-        return node.client()
-                .async()
-                .sendReadOnly(Message.EMPTY, self)
+        return readIndex()
                 .thenCompose(reply -> node.stateMachine().waiters().reached(committedIndex(reply)))
                 .thenApply(index -> node.stateMachine().state())
                 .orTimeout(node.config().requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -67,6 +64,31 @@ public final class RaftStore implements DataStore {
     @Override
     public Watch watch(long fromRevision) {
         return node.events().watch(fromRevision);
+    }
+
+    /**
+     * The leader appends a write from its own server directly (no gRPC round trip to itself); a follower, or a peer
+     * that lost the lead in between (the write was then not appended), sends it through the Ratis client, which
+     * finds the leader.
+     */
+    private CompletableFuture<RaftClientReply> propose(Message msg) {
+        if (!node.isLeader()) {
+            return node.client().async().send(msg);
+        }
+        return local.write(msg)
+                .thenCompose(reply -> LocalServer.notTaken(reply)
+                        ? node.client().async().send(msg)
+                        : CompletableFuture.completedFuture(reply));
+    }
+
+    /** ReadIndex through this peer's own server; if it cannot serve it now, through the client (which retries). */
+    private CompletableFuture<RaftClientReply> readIndex() {
+        RaftPeerId self = RaftPeerId.valueOf(node.config().id());
+        return local.read(Message.EMPTY)
+                .handle((reply, t) -> t == null && reply.isSuccess()
+                        ? CompletableFuture.completedFuture(reply)
+                        : node.client().async().sendReadOnly(Message.EMPTY, self))
+                .thenCompose(f -> f);
     }
 
     private static long committedIndex(RaftClientReply reply) {
