@@ -1,5 +1,7 @@
 package dev.mvirt.api;
 
+import dev.mvirt.api.auth.NodeCredentials;
+import dev.mvirt.api.grpc.ClusterJoinAuthority;
 import dev.mvirt.api.raft.RaftCluster;
 import dev.mvirt.api.raft.RaftStore;
 import dev.mvirt.api.rest.Bootstrap;
@@ -11,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the first admin token once the group has a leader: only the peer that leads does it, after a
+ * Creates the first admin token and the node secret ({@link NodeCredentials}) once the group has a leader: only the peer that leads does it, after a
  * linearizable read shows no token yet, so a cluster bootstraps one admin token however many peers start at once.
  * Runs on its own virtual thread until done or closed; the secret goes only to the 0600 file, never to a log.
  */
@@ -35,9 +37,12 @@ final class AdminBootstrap implements AutoCloseable {
                     if (Bootstrap.ensureAdminToken(store, file)) {
                         LOG.info("admin token created; secret written to {}", file.toAbsolutePath());
                     }
+                    if (ClusterJoinAuthority.ensureNodeSecret(store)) {
+                        LOG.info("node secret created (node credentials derive from it)");
+                    }
                     return;
                 }
-                if (hasToken(store)) {
+                if (hasToken(store) && NodeCredentials.hasSecret(store.read())) {
                     return; // bootstrapped (by this or another peer)
                 }
                 // another peer leads and should bootstrap; keep watching in case leadership moves here first

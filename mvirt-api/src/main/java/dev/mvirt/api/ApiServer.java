@@ -8,6 +8,8 @@ import dev.mvirt.api.controller.Heartbeats;
 import dev.mvirt.api.controller.LivenessController;
 import dev.mvirt.api.controller.LockExpiryController;
 import dev.mvirt.api.controller.VmMover;
+import dev.mvirt.api.grpc.ClusterJoinAuthority;
+import dev.mvirt.api.grpc.JoinAuthority;
 import dev.mvirt.api.grpc.NodeServer;
 import dev.mvirt.api.grpc.StaticJoinToken;
 import dev.mvirt.api.raft.AuditRecorder;
@@ -115,7 +117,8 @@ public final class ApiServer implements AutoCloseable {
         stops.push(AdminBootstrap.start(store, cluster, cfg.tokenFile()));
 
         Heartbeats heartbeats = new Heartbeats(clock);
-        StaticJoinToken join = StaticJoinToken.fromFile(Secrets.ensure(cfg.joinTokenFile()));
+        JoinAuthority join = new ClusterJoinAuthority(
+                store, List.of(StaticJoinToken.fromFile(Secrets.ensure(cfg.joinTokenFile()))), clock);
         NodeServer nodes =
                 NodeServer.start(tcp("--grpc", cfg.grpcAddress()), store, cluster, heartbeats, join, clock, consoles);
         stops.push(nodes);

@@ -5,9 +5,8 @@ package dev.mvirt.api.grpc;
  * for a per-node credential that every later call presents. Implementations are thread-safe and answer from
  * memory (every API server must be able to check a credential without asking another).
  *
- * <p>TODO(issue 4): join tokens and per-node credentials should live in the replicated state (Kind.TOKEN, created
- * and revoked through the API) once the REST tokens land, so that one node's credential can be revoked without
- * rotating the cluster's join token. Until then {@link StaticJoinToken} reads one token from a file.
+ * <p>{@link ClusterJoinAuthority} is the server's: join tokens and the node secret live in the replicated settings.
+ * {@link StaticJoinToken} alone (one token, credentials derived from it) serves tests and stand-alone use.
  */
 public interface JoinAuthority {
 

@@ -13,10 +13,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The first {@link JoinAuthority}: one join token shared by the cluster, read from {@code --join-token-file} on
- * every API server (and given to every agent). A node's credential is HMAC-SHA256(join token, node id), so any API
- * server can verify it without shared state; rotating the token revokes every credential (agents then register
- * again with the new token). Comparisons are constant-time.
+ * One join token from {@code --join-token-file}. On an API server it is the bootstrap token {@link
+ * ClusterJoinAuthority} accepts besides the API-created ones (credentials then come from the node secret). Used alone
+ * as a {@link JoinAuthority} (tests, stand-alone), a node's credential is HMAC-SHA256(join token, node id), so
+ * rotating the token revokes every credential. Comparisons are constant-time.
  */
 public final class StaticJoinToken implements JoinAuthority {
     private static final int MIN_LENGTH = 16;

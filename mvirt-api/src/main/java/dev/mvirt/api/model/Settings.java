@@ -28,7 +28,13 @@ public record Settings(SortedMap<String, String> values) {
     private static final Pattern FEATURE = Pattern.compile("feature\\.[a-zA-Z0-9][a-zA-Z0-9_-]{0,62}");
     /** API tokens ({@code token.ID}: a printable record kept by the REST layer; never a secret, only its hash). */
     private static final Pattern TOKEN =
-            Pattern.compile("token\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+            Pattern.compile("(token|jointoken)\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** Join tokens ({@code jointoken.ID}, like API tokens), per-node credential generations, the node secret. */
+    private static final Pattern NODE_GENERATION =
+            Pattern.compile("nodecred\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    private static final String NODE_SECRET = "cluster.nodeSecret";
+    private static final Pattern NODE_SECRET_VALUE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
     public Settings {
         values = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(values));
@@ -71,6 +77,7 @@ public record Settings(SortedMap<String, String> values) {
             return DEFAULTS.containsKey(key)
                             || FEATURE.matcher(key).matches()
                             || TOKEN.matcher(key).matches()
+                            || NODE_GENERATION.matcher(key).matches()
                     ? Optional.empty()
                     : Check.fail(field, "unknown setting");
         }
@@ -80,16 +87,22 @@ public record Settings(SortedMap<String, String> values) {
             case OVERCOMMIT_CPU -> ratio(field, v, 64.0);
             case OVERCOMMIT_MEMORY -> ratio(field, v, 4.0);
             case NODE_GRACE_SECONDS -> integer(field, v, 3, 3600);
+            case NODE_SECRET ->
+                NODE_SECRET_VALUE.matcher(v).matches()
+                        ? Optional.empty()
+                        : Check.fail(field, "43 base64url characters");
             default ->
                 FEATURE.matcher(key).matches()
                         ? bool(field, v)
-                        : TOKEN.matcher(key).matches()
-                                ? Check.first(
-                                        () -> Check.text(field, v, 4096),
-                                        () -> v.chars().anyMatch(c -> c < 0x20)
-                                                ? Check.fail(field, "must not contain control characters")
-                                                : java.util.Optional.empty())
-                                : Check.fail(field, "unknown setting");
+                        : NODE_GENERATION.matcher(key).matches()
+                                ? integer(field, v, 0, Integer.MAX_VALUE)
+                                : TOKEN.matcher(key).matches()
+                                        ? Check.first(
+                                                () -> Check.text(field, v, 4096),
+                                                () -> v.chars().anyMatch(c -> c < 0x20)
+                                                        ? Check.fail(field, "must not contain control characters")
+                                                        : java.util.Optional.empty())
+                                        : Check.fail(field, "unknown setting");
         };
     }
 

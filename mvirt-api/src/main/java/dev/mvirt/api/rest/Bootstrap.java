@@ -48,7 +48,7 @@ public final class Bootstrap {
 
     /** Creates a token directly in the store (bootstrap and tests); returns its secret. */
     static String create(DataStore store, TokenBook book, String name, String role, Clock clock) {
-        var issued = TokenBook.issue(UUID.randomUUID().toString(), name, role, List.of(), 0, clock.millis());
+        var issued = book.issue(UUID.randomUUID().toString(), name, role, List.of(), 0, clock.millis());
         Outcome o;
         try {
             o = store.submit(book.store(issued.record()), Caller.system()).get(30, TimeUnit.SECONDS);

@@ -64,6 +64,7 @@ public final class HttpApi {
             SettingsRoutes.register(r, env);
             EventRoutes.register(r, env, streams);
             TokenRoutes.register(r, env, tokens);
+            JoinTokenRoutes.register(r, env);
             AuditRoutes.register(r, env, audit);
             ConsoleRoutes.register(config.routes, env, consoles);
         });

@@ -1,6 +1,7 @@
 package dev.mvirt.api.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mvirt.api.auth.SecretKeys;
 import dev.mvirt.api.model.Check;
 import dev.mvirt.api.model.Settings;
 import dev.mvirt.api.state.ClusterState;
@@ -36,8 +37,8 @@ final class SettingsRoutes {
             if (!e.getValue().isTextual()) {
                 throw ApiException.malformed(e.getKey(), "setting values are strings");
             }
-            if (e.getKey().startsWith(TokenBook.PREFIX)) {
-                throw ApiException.invalid(e.getKey(), "tokens change through /api/v1/tokens");
+            if (SecretKeys.isSecret(e.getKey())) {
+                throw ApiException.invalid(e.getKey(), "tokens change through /api/v1/tokens and /api/v1/join-tokens");
             }
             changes.put(e.getKey(), e.getValue().textValue());
         });
@@ -64,7 +65,7 @@ final class SettingsRoutes {
     private static Map<String, Object> settings(ClusterState s) {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, String> values = new TreeMap<>(s.settings().values());
-        values.keySet().removeIf(k -> k.startsWith(TokenBook.PREFIX));
+        values.keySet().removeIf(SecretKeys::isSecret);
         m.put("values", values);
         m.put("revision", s.revision());
         return m;

@@ -60,7 +60,7 @@ final class TokenRoutes {
             throw new ApiException(409, "name_taken", "a token named '" + name + "' exists");
         }
         long now = env.cfg().clock().millis();
-        var issued = TokenBook.issue(UUID.randomUUID().toString(), name, role, projects, b.expiresAt(), now);
+        var issued = book.issue(UUID.randomUUID().toString(), name, role, projects, b.expiresAt(), now);
         submit(env, ctx, book, issued.record());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("token", view(issued.record()));
