@@ -11,6 +11,7 @@ import dev.mvirt.node.api.StatusSender;
 import dev.mvirt.node.cache.AppliedLog;
 import dev.mvirt.node.cache.DesiredCache;
 import dev.mvirt.node.cache.Key;
+import dev.mvirt.node.console.ConsoleChannels;
 import dev.mvirt.node.daemon.HostInfo;
 import dev.mvirt.node.daemon.NetDaemon;
 import dev.mvirt.node.daemon.StorageDaemon;
@@ -33,6 +34,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +66,7 @@ public final class NodeAgent implements AutoCloseable {
     private final StatusSender status;
     private final SpecWatcher watcher;
     private final Session session;
+    private @Nullable ConsoleChannels consoles;
 
     private NodeAgent(
             Config c,
@@ -115,6 +118,7 @@ public final class NodeAgent implements AutoCloseable {
         a.spawn("status-sender", a.status);
         a.spawn("heartbeats", new HeartbeatLoop(c.api(), a.session, a::resyncAll));
         a.spawn("resync", a::periodicResync);
+        a.consoles = ConsoleChannels.start(c.api(), a.session, vmm);
         log.info("agent started node={} name={} cachedRevision={}", a.nodeId(), c.name(), a.cache.revision());
         return a;
     }
@@ -203,6 +207,10 @@ public final class NodeAgent implements AutoCloseable {
 
     @Override
     public void close() {
+        ConsoleChannels cs = consoles;
+        if (cs != null) {
+            cs.close();
+        }
         watcher.cancel();
         threads.forEach(Thread::interrupt);
         loops.values().forEach(ReconcileLoop::close);

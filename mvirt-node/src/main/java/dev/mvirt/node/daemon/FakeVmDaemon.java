@@ -22,6 +22,7 @@ public final class FakeVmDaemon implements VmDaemon {
     private final AtomicLong pids = new AtomicLong(10_000);
     private final AtomicLong starts = new AtomicLong();
     private final HostInfo info;
+    private final FakeConsoles consoles = new FakeConsoles();
 
     /** A fake host with {@code info}'s capacity. */
     public FakeVmDaemon(HostInfo info) {
@@ -78,9 +79,35 @@ public final class FakeVmDaemon implements VmDaemon {
     @Override
     public void delete(String id) {
         definitions.remove(id);
+        consoles.ended(id, "the VM was deleted");
         if (vms.remove(id) != null) {
             changed(id);
         }
+    }
+
+    /** A behaving console: a banner on attach, input echoed to every attached console, a replay buffer. */
+    @Override
+    public Console console(String id, ConsoleOptions options, ConsoleListener listener) {
+        VmState s = vms.get(id);
+        if (s == null || s.phase() != Phase.RUNNING) {
+            listener.ended("vm " + id + " is not running on this host");
+            return new Console() {
+                @Override
+                public void input(byte[] data) {}
+
+                @Override
+                public void resize(int cols, int rows) {}
+
+                @Override
+                public void close() {}
+            };
+        }
+        return consoles.attach(id, options, listener);
+    }
+
+    /** The window size the last console client of {@code id} reported, as {cols, rows}. */
+    public Optional<int[]> consoleSize(String id) {
+        return consoles.size(id);
     }
 
     @Override
@@ -129,6 +156,9 @@ public final class FakeVmDaemon implements VmDaemon {
 
     private VmState set(VmState s) {
         vms.put(s.id(), s);
+        if (s.phase() != Phase.RUNNING) {
+            consoles.ended(s.id(), "the VM stopped");
+        }
         changed(s.id());
         return s;
     }

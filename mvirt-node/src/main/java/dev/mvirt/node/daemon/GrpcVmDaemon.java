@@ -141,6 +141,11 @@ public final class GrpcVmDaemon implements VmDaemon {
     }
 
     @Override
+    public Console console(String id, ConsoleOptions options, ConsoleListener listener) {
+        return GrpcConsole.attach(channel, id, options, listener);
+    }
+
+    @Override
     public HostInfo info() {
         SystemInfoResponse r = call("system info", () -> stub().systemInfo(SystemInfoRequest.getDefaultInstance()));
         return new HostInfo(

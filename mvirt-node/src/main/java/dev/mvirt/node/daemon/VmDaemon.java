@@ -44,6 +44,44 @@ public interface VmDaemon extends AutoCloseable {
         }
     }
 
+    /** Receives a VM's console output; called on a daemon or gRPC thread, must not block. */
+    interface ConsoleListener {
+        /** Guest output (the replay first, then live output). */
+        void output(byte[] data);
+
+        /** The console ended for {@code reason} (VM stopped, not running here, daemon gone); nothing follows. */
+        void ended(String reason);
+    }
+
+    /**
+     * What a console attach asks for: {@code replayBytes} of recent output (0: the daemon's default), none with
+     * {@code skipReplay}; the client's window size ({@code 0} unknown).
+     */
+    record ConsoleOptions(int replayBytes, boolean skipReplay, int cols, int rows) {}
+
+    /**
+     * An attached console. Thread-safe. A serial port has no out-of-band size channel: {@link #resize} records the
+     * size on the daemon's session; the guest learns it only when its shell is told ({@code stty}).
+     */
+    interface Console extends AutoCloseable {
+        /** Keystrokes for the guest. */
+        void input(byte[] data);
+
+        /** The client's window size changed. */
+        void resize(int cols, int rows);
+
+        /** Detaches; the listener hears nothing more. Idempotent. */
+        @Override
+        void close();
+    }
+
+    /**
+     * Attaches {@code listener} to the serial console of VM {@code id}: the replay, then live output, until the VM
+     * stops or {@link Console#close}. Failures to attach (unknown VM, not running) are reported through {@link
+     * ConsoleListener#ended}, possibly before this returns.
+     */
+    Console console(String id, ConsoleOptions options, ConsoleListener listener);
+
     /** The VM {@code id}, if the daemon knows it. */
     Optional<VmState> get(String id);
 
