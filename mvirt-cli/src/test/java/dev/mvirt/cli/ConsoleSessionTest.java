@@ -43,7 +43,8 @@ class ConsoleSessionTest {
                     c.routes.ws(BASE + "web/console", ws -> {
                         ws.onConnect(ctx -> {
                             SEEN.put("auth", String.valueOf(ctx.header("Authorization")));
-                            SEEN.put("showLog", String.valueOf(ctx.queryParam("showLog")));
+                            SEEN.put("replay", String.valueOf(ctx.queryParam("replay")));
+                            SEEN.put("force", String.valueOf(ctx.queryParam("force")));
                             ctx.send(ByteBuffer.wrap("boot log\r\nlogin: ".getBytes(StandardCharsets.UTF_8)));
                         });
                         ws.onBinaryMessage(ctx -> {
@@ -104,7 +105,7 @@ class ConsoleSessionTest {
                 // the test fails on its assertions
             }
         });
-        var r = run(in, "vm", "console", "web", "--show-log");
+        var r = run(in, "vm", "console", "web", "--no-replay", "--force");
         typist.join();
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("boot log", "login: ");
@@ -114,7 +115,10 @@ class ConsoleSessionTest {
                         "",
                         "Disconnected from vm 'web' (escape key).");
         await().atMost(Duration.ofSeconds(10)).until(() -> RECEIVED.toString().contains("root\n"));
-        assertThat(SEEN).containsEntry("auth", "Bearer secret-1").containsEntry("showLog", "true");
+        assertThat(SEEN)
+                .containsEntry("auth", "Bearer secret-1")
+                .containsEntry("replay", "0")
+                .containsEntry("force", "true");
     }
 
     @Test

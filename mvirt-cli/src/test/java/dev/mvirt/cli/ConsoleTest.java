@@ -2,11 +2,12 @@ package dev.mvirt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mvirt.api.model.VmPhase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code mvirt vm console} against a server without the console endpoint, and its flags. */
+/** {@code mvirt vm console} against a real API whose host has no agent connected: the server's refusals. */
 class ConsoleTest {
     static ApiFixture api;
 
@@ -15,6 +16,8 @@ class ConsoleTest {
         api = ApiFixture.start();
         api.node("host-1", 4, 8192);
         api.ok("vm", "create", "web", "--kernel", "/boot/vmlinuz", "--stopped");
+        api.ok("vm", "create", "db", "--kernel", "/boot/vmlinuz");
+        api.vmPhase("default", "db", VmPhase.RUNNING);
     }
 
     @AfterAll
@@ -23,13 +26,20 @@ class ConsoleTest {
     }
 
     @Test
-    void saysClearlyWhenTheServerHasNoConsoleEndpoint() {
-        var r = api.run("vm", "console", "web", "--show-log");
-        assertThat(r.code()).isEqualTo(9);
+    void aVmThatDoesNotRunIsAConflictWithTheServersReason() {
+        var r = api.run("vm", "console", "web", "--no-replay");
+        assertThat(r.code()).isEqualTo(4);
         assertThat(r.err().lines().toList()).hasSize(1);
-        assertThat(r.err()).contains("this server has no console endpoint yet").contains("/vms/web/console");
+        assertThat(r.err()).contains("vm 'web' is").contains("its console opens once it runs");
         assertThat(r.err()).doesNotContain("Connected");
-        assertThat(api.run("console", "web").code()).isEqualTo(9);
+    }
+
+    @Test
+    void aHostWithoutAnAgentChannelIsUnavailableWithTheReason() {
+        var r = api.run("console", "db", "--force");
+        assertThat(r.code()).isEqualTo(8);
+        assertThat(r.err()).contains("node 'host-1'").contains("no console channel to this API server");
+        assertThat(api.run("vm", "console", "db", "--show-log").code()).isEqualTo(8);
     }
 
     @Test

@@ -58,10 +58,7 @@ class TuiIT {
                 t.type("/web");
                 t.keys("Enter");
                 t.type("c");
-                t.await(
-                        "the console's answer",
-                        x -> x.contains("no console endpoint yet") && x.contains("Press Enter"),
-                        WAIT);
+                t.await("the console's answer", x -> x.contains("once it runs") && x.contains("Press Enter"), WAIT);
                 t.keys("Enter");
                 t.await(
                         "back in the TUI",

@@ -1,5 +1,9 @@
 package dev.mvirt.cli.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -21,6 +25,7 @@ import org.jspecify.annotations.Nullable;
  * ends the session (with its reason) or the connection breaks.
  */
 public final class ConsoleSocket implements AutoCloseable {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final WebSocket socket;
     private final CompletableFuture<String> closed;
 
@@ -32,7 +37,8 @@ public final class ConsoleSocket implements AutoCloseable {
     /**
      * Connects.
      *
-     * @throws ApiError with the handshake's HTTP status when the server refuses (404: no console endpoint)
+     * @throws ApiError with the handshake's HTTP status and the server's problem (code, detail) when it refuses:
+     *     401/403 token, 404 no such VM (or no console endpoint), 409 VM not running, 503 host's agent not connected
      * @throws Unreachable when the server cannot be reached
      */
     public static ConsoleSocket open(ApiClient api, String path, Map<String, String> query, Consumer<byte[]> output) {
@@ -48,10 +54,44 @@ public final class ConsoleSocket implements AutoCloseable {
             return new ConsoleSocket(socket, closed);
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException h) {
-                int status = h.getResponse().statusCode();
-                throw new ApiError(status, "http_" + status, "the console handshake answered " + status, "", Map.of());
+                throw refusal(
+                        h.getResponse().statusCode(),
+                        String.valueOf(h.getResponse().body()));
             }
             throw new Unreachable("cannot open the console at " + ws + ": " + e.getCause(), e);
+        }
+    }
+
+    /** The server's problem answer (code and detail) when the body is one, else the bare status. */
+    static ApiError refusal(int status, String body) {
+        JsonNode problem = MissingNode.getInstance();
+        try {
+            problem = body.isBlank() ? problem : JSON.readTree(body);
+        } catch (IOException e) {
+            // not a problem document: fall back to the status
+        }
+        String code = problem.path("code").asText("");
+        String detail = problem.path("detail").asText("");
+        return new ApiError(
+                status,
+                code.isEmpty() ? "http_" + status : code,
+                detail.isEmpty() ? "the console handshake answered " + status : detail,
+                problem.path("field").asText(""),
+                Map.of());
+    }
+
+    /**
+     * Tells the server the terminal's size (a text frame {@code {"type":"resize","cols":C,"rows":R}}). The guest's
+     * serial port has no size channel: the size is recorded by the host; run {@code stty cols C rows R} in the guest.
+     */
+    public void resize(int cols, int rows) {
+        if (cols > 0 && rows > 0 && !socket.isOutputClosed()) {
+            try {
+                socket.sendText("{\"type\":\"resize\",\"cols\":" + cols + ",\"rows\":" + rows + "}", true)
+                        .join();
+            } catch (CompletionException e) {
+                // the session is ending; its close reason says why
+            }
         }
     }
 

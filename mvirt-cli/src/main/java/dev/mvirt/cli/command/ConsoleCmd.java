@@ -20,9 +20,19 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code mvirt vm console NAME}: the VM's serial console through the API. The escape key (Ctrl+] by default)
- * detaches; the hint is printed once connected; {@code --show-log} asks for the recent output first.
+ * detaches; the hint is printed once connected. Recent output is replayed first unless {@code --no-replay}; the
+ * terminal's size is sent at attach and on every resize (SIGWINCH).
  */
-@Command(description = "Attach to a VM's serial console (escape: Ctrl+]).", mixinStandardHelpOptions = true)
+@Command(
+        description = {
+            "Attach to a VM's serial console through the API (escape: Ctrl+]).",
+            "Recent output is replayed first (--no-replay skips it). A second attach SHARES the console: every"
+                    + " client sees the output and may type. --force ends every other session of the VM first"
+                    + " (they see 'taken over by another console attach').",
+            "The window size is passed on and recorded by the host, but a serial port has no size channel: run"
+                    + " 'stty cols C rows R' in the guest to use it."
+        },
+        mixinStandardHelpOptions = true)
 public final class ConsoleCmd extends Leaf {
     @Parameters(paramLabel = "NAME")
     String name = "";
@@ -30,7 +40,16 @@ public final class ConsoleCmd extends Leaf {
     @Option(names = "--escape", paramLabel = "KEY", description = "detach key: ^] (default), ^A ... ^_, or none")
     String escape = "^]";
 
-    @Option(names = "--show-log", description = "replay the recent console output first")
+    @Option(names = "--no-replay", description = "do not replay the recent console output first")
+    boolean noReplay;
+
+    @Option(names = "--force", description = "take the console over: end every other session of this VM first")
+    boolean force;
+
+    @Option(
+            names = "--show-log",
+            hidden = true,
+            description = "replay the recent output (the default; kept for scripts)")
     boolean showLog;
 
     public ConsoleCmd(Cli cli) {
@@ -47,15 +66,12 @@ public final class ConsoleCmd extends Leaf {
         OutputStream out = cli.io().rawOut();
         ConsoleSocket socket;
         try {
-            socket = ConsoleSocket.open(cli.client(), path, showLog ? Map.of("showLog", "true") : Map.of(), bytes -> {
-                write(out, bytes);
-            });
+            socket = ConsoleSocket.open(cli.client(), path, query(), bytes -> write(out, bytes));
         } catch (ApiError e) {
-            if (e.status() == 404) {
+            if (e.status() == 404 && e.code().equals("http_404")) {
                 throw new CliException(
                         Exit.NOT_SUPPORTED,
-                        "this server has no console endpoint yet (" + path
-                                + " answered 404); the console through the API comes with a later mvirt-api");
+                        "this server has no console endpoint (" + path + " answered 404); it is older than this mvirt");
             }
             throw e;
         }
@@ -73,9 +89,22 @@ public final class ConsoleCmd extends Leaf {
         }
     }
 
+    private Map<String, String> query() {
+        Map<String, String> q = new java.util.TreeMap<>();
+        if (noReplay) {
+            q.put("replay", "0");
+        }
+        if (force) {
+            q.put("force", "true");
+        }
+        return q;
+    }
+
     private String pumpTerminal(ConsoleSocket socket, int key) {
         try (Terminal t = TerminalBuilder.builder().system(true).build()) {
             Attributes saved = t.enterRawMode();
+            socket.resize(t.getWidth(), t.getHeight());
+            t.handle(Terminal.Signal.WINCH, s -> socket.resize(t.getWidth(), t.getHeight()));
             try {
                 while (!socket.closed().isDone()) {
                     int c = t.reader().read(100);
