@@ -10,10 +10,10 @@ import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftPeerId;
 
 /**
- * Hands requests straight to this peer's own Ratis server, without the gRPC round trip through the Ratis client:
- * writes when this peer leads, linearizable reads (ReadIndex) on any peer. Each request has its own call id under one
- * client id, so Ratis's retry cache never confuses two of them. A write that this server refuses because it does not
- * lead (or is not ready to) was never appended, so the caller may send it again through the client.
+ * Hands linearizable reads (ReadIndex) straight to this peer's own Ratis server, without the gRPC round trip through
+ * the Ratis client to itself. Each request has its own call id under one client id. Writes still go through the
+ * client: a leader that steps down answers its pending writes NotLeader although they may still commit, and only the
+ * client's retry (same call id, caught by the retry cache) re-sends them without applying them twice.
  */
 final class LocalServer {
     private final RaftNode node;
@@ -24,22 +24,9 @@ final class LocalServer {
         this.node = node;
     }
 
-    /** Appends {@code msg} through this peer's server (only sensible while it leads). */
-    CompletableFuture<RaftClientReply> write(Message msg) {
-        return send(msg, RaftClientRequest.writeRequestType());
-    }
-
     /** A linearizable read through this peer's server: completes once ReadIndex is confirmed and applied here. */
     CompletableFuture<RaftClientReply> read(Message msg) {
         return send(msg, RaftClientRequest.readRequestType());
-    }
-
-    /** True when the reply says the request was not taken because this server does not lead. */
-    static boolean notTaken(RaftClientReply reply) {
-        return !reply.isSuccess()
-                && (reply.getNotLeaderException() != null
-                        || reply.getLeaderNotReadyException() != null
-                        || reply.getLeaderSteppingDownException() != null);
     }
 
     private CompletableFuture<RaftClientReply> send(Message msg, RaftClientRequest.Type type) {

@@ -41,7 +41,9 @@ public final class RaftStore implements DataStore {
         Envelope env =
                 new Envelope(command, caller.actor(), clock.millis(), caller.idempotencyKey(), caller.requestHash());
         Message msg = Message.valueOf(ByteString.copyFrom(CommandCodec.encode(env)));
-        return propose(msg)
+        return node.client()
+                .async()
+                .send(msg)
                 .thenCompose(reply -> node.stateMachine().waiters().outcome(committedIndex(reply)))
                 .orTimeout(node.config().requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(RaftStore::failed);
@@ -64,21 +66,6 @@ public final class RaftStore implements DataStore {
     @Override
     public Watch watch(long fromRevision) {
         return node.events().watch(fromRevision);
-    }
-
-    /**
-     * The leader appends a write from its own server directly (no gRPC round trip to itself); a follower, or a peer
-     * that lost the lead in between (the write was then not appended), sends it through the Ratis client, which
-     * finds the leader.
-     */
-    private CompletableFuture<RaftClientReply> propose(Message msg) {
-        if (!node.isLeader()) {
-            return node.client().async().send(msg);
-        }
-        return local.write(msg)
-                .thenCompose(reply -> LocalServer.notTaken(reply)
-                        ? node.client().async().send(msg)
-                        : CompletableFuture.completedFuture(reply));
     }
 
     /** ReadIndex through this peer's own server; if it cannot serve it now, through the client (which retries). */
