@@ -36,6 +36,7 @@ public final class Commands {
         root.addSubcommand("lock", lock(cli));
         root.addSubcommand("cluster", cluster(cli));
         root.addSubcommand("token", token(cli));
+        root.addSubcommand("join-token", JoinTokens.group(cli));
         root.addSubcommand("settings", settings(cli));
         root.addSubcommand("audit", new CommandLine(new AuditCmd(cli)).addSubcommand("list", new AuditCmd(cli), "ls"));
         root.addSubcommand("events", new EventsCmd(cli));

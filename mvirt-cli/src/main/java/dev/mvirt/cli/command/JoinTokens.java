@@ -1,0 +1,149 @@
+package dev.mvirt.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mvirt.cli.client.ApiClient;
+import dev.mvirt.cli.client.ApiError;
+import dev.mvirt.cli.client.Names;
+import dev.mvirt.cli.output.Format;
+import dev.mvirt.cli.output.Units;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mvirt join-token ...}: tokens hosts present at their first registration (admins). The secret is shown once;
+ * revoking a join token refuses new hosts, not the ones already joined.
+ */
+final class JoinTokens {
+    static final String PATH = "/api/v1/join-tokens";
+
+    private JoinTokens() {}
+
+    /** The {@code join-token} group. */
+    static CommandLine group(Cli cli) {
+        return Commands.group("Join tokens for hosts (admins).")
+                .addSubcommand("list", new ListJoinTokens(cli), "ls")
+                .addSubcommand("create", new Create(cli))
+                .addSubcommand("revoke", new Revoke(cli));
+    }
+
+    @Command(description = "List join tokens (never their secrets).", mixinStandardHelpOptions = true)
+    static final class ListJoinTokens extends Leaf {
+        ListJoinTokens(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        void run() {
+            JsonNode list = api(() -> cli.client().get(PATH));
+            switch (cli.globals().format()) {
+                case JSON, YAML -> cli.printer().object(list);
+                case NAME ->
+                    list.path("items")
+                            .forEach(t -> cli.io().out().println(t.path("name").asText()));
+                case TABLE, WIDE -> {
+                    List<List<String>> rows = new ArrayList<>();
+                    long now = cli.clock().millis();
+                    list.path("items").forEach(t -> {
+                        long exp = t.path("expiresAt").asLong();
+                        rows.add(List.of(
+                                t.path("name").asText(),
+                                exp == 0 ? "never" : exp <= now ? "expired" : "in " + Units.age(now, exp),
+                                t.path("revoked").asBoolean() ? "yes" : "no",
+                                Units.age(t.path("createdAt").asLong(), now)));
+                    });
+                    cli.printer()
+                            .table(
+                                    List.of("NAME", "EXPIRES", "REVOKED", "AGE"),
+                                    rows,
+                                    !cli.globals().noHeaders());
+                }
+            }
+            cli.io().out().flush();
+        }
+    }
+
+    @Command(description = "Create a join token; prints its secret once.", mixinStandardHelpOptions = true)
+    static final class Create extends Leaf {
+        @Parameters(paramLabel = "NAME")
+        String name = "";
+
+        @Option(names = "--expires", paramLabel = "DURATION", description = "e.g. 24h (default never)")
+        String expires = "";
+
+        Create(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        void run() {
+            ObjectNode body = ApiClient.json().createObjectNode().put("name", Names.check("join token", name));
+            if (!expires.isEmpty()) {
+                body.put("expiresAt", cli.clock().millis() + duration(expires));
+            }
+            JsonNode created = api(() ->
+                    cli.client().send("POST", PATH, Map.of(), body, Map.of()).body());
+            if (cli.globals().format() == Format.JSON || cli.globals().format() == Format.YAML) {
+                cli.printer().object(created);
+            } else {
+                cli.io()
+                        .err()
+                        .println("join token '" + name + "' created; its secret is shown only now"
+                                + " (give it to mvirt-node with --join-token-file):");
+                cli.io().out().println(created.path("secret").asText());
+                cli.io().out().flush();
+            }
+        }
+    }
+
+    @Command(description = "Revoke a join token (joined hosts keep working).", mixinStandardHelpOptions = true)
+    static final class Revoke extends Leaf {
+        @Parameters(paramLabel = "NAME")
+        String name = "";
+
+        Revoke(Cli cli) {
+            super(cli);
+        }
+
+        @Override
+        void run() {
+            Names.check("join token", name);
+            cli.confirm("revoke join token " + name);
+            api(() -> cli.client()
+                    .send("DELETE", PATH + "/" + name, Map.of(), null, Map.of())
+                    .body());
+            cli.io().out().println("join token '" + name + "' revoked");
+            cli.io().out().flush();
+        }
+    }
+
+    private static long duration(String text) {
+        try {
+            long ms = Units.parseDuration("--expires", text).toMillis();
+            if (ms <= 0) {
+                throw new CliException(Exit.USAGE, "--expires: must be more than 0");
+            }
+            return ms;
+        } catch (IllegalArgumentException e) {
+            throw new CliException(Exit.USAGE, e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode api(Supplier<JsonNode> request) {
+        try {
+            return request.get();
+        } catch (ApiError e) {
+            if (ClusterCmds.endpointMissing(e)) {
+                throw new CliException(
+                        Exit.NOT_SUPPORTED, "this server has no join token API (" + PATH + " answered 404)");
+            }
+            throw e;
+        }
+    }
+}
