@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * {@code mvirt vm console NAME --show-log} as a process whose stdin is a pipe from the test (not a terminal): the
+ * {@code mvirt vm console NAME} as a process whose stdin is a pipe from the test (not a terminal): the
  * guest's marker is replayed, {@code echo mvirt-N} typed into the guest shell comes back as a line of output, and
  * the escape byte (Ctrl+], 0x1d) detaches with exit 0.
  */
@@ -27,7 +27,7 @@ final class ConsoleSession {
      */
     static Optional<String> echo(Daemons daemons, MvirtCli cli, String vm) {
         String name = "console-" + vm + "-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        Process p = cli.background(daemons, name, "vm", "console", vm, "--show-log");
+        Process p = cli.background(daemons, name, "vm", "console", vm);
         String connected = "Connected to the console";
         daemons.await(
                 "the console to attach",

@@ -106,7 +106,9 @@ class DevE2EIT {
         daemons.await(
                 "the node to be ready",
                 120,
-                () -> cli.run("node", "get", "e2e-host", "-o", "json").out().contains("\"ready\""));
+                () -> cli.run("node", "get", ThreePeers.NODE_NAME, "-o", "json")
+                        .out()
+                        .contains("\"ready\""));
         VmLifecycle vm = new VmLifecycle(daemons, cli, cluster.host(), guest, "web");
         vm.createAndBoot();
         console(daemons, cli, "web");

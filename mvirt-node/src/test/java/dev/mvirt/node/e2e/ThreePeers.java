@@ -25,6 +25,8 @@ import java.util.Optional;
  */
 final class ThreePeers {
     static final String NODE = "node";
+    /** The agent's {@code --name}. */
+    static final String NODE_NAME = "e2e-host";
 
     private final Daemons daemons;
     private final Path data;

@@ -28,6 +28,7 @@ final class VmLifecycle {
     private final String name;
     private String id = "";
     private String node = "";
+    private JsonNode last = JSON.createObjectNode();
     private String eventsName = "";
 
     VmLifecycle(Daemons daemons, MvirtCli cli, VmHost host, Path guest, String name) {
@@ -87,7 +88,7 @@ final class VmLifecycle {
 
     /** stop → Stopped (the QEMU process is gone), start → Running with a new QEMU process. */
     void stopAndStart() {
-        long before = pid();
+        long before = last.at("/status/pid").asLong();
         cli.ok("vm", "stop", name, "--wait", "--timeout", "120s");
         assertThat(vm().at("/status/phase").asText()).isEqualTo("stopped");
         daemons.await("QEMU " + before + " to exit", 30, () -> !VmHost.isQemu(before));
@@ -107,7 +108,7 @@ final class VmLifecycle {
     void reboot() {
         daemons.await("the guest marker", 120, () -> markers() >= 1);
         int seen = markers();
-        long generation = vm().at("/status/rebootGeneration").asLong();
+        long generation = last.at("/status/rebootGeneration").asLong();
         cli.ok("vm", "reboot", name, "--wait", "--timeout", "120s");
         assertThat(vm().at("/status/rebootGeneration").asLong()).isGreaterThan(generation);
         daemons.await("the guest marker after the reboot", 120, () -> markers() > seen);
@@ -115,11 +116,11 @@ final class VmLifecycle {
 
     /** delete → gone from the API; no QEMU process, VM directory (sockets, seed image) or SQLite row left. */
     void delete() {
-        long last = pid();
+        long qemu = last.at("/status/pid").asLong();
         cli.ok("vm", "delete", name, "-y", "--wait", "--timeout", "120s");
         MvirtCli.Result r = cli.run("vm", "get", name);
         assertThat(r.exit()).as(r.describe()).isEqualTo(3);
-        daemons.await("QEMU " + last + " to exit", 30, () -> !VmHost.isQemu(last));
+        daemons.await("QEMU " + qemu + " to exit", 30, () -> !VmHost.isQemu(qemu));
         daemons.await("no QEMU for the VM", 30, () -> VmHost.qemuMentioning(id).isEmpty());
         daemons.await("the VM directory to go", 30, () -> !Files.exists(host.vmDir(id)));
         daemons.await("the SQLite row to go", 30, () -> !host.hasRow(id));
@@ -169,9 +170,10 @@ final class VmLifecycle {
                 .toList();
     }
 
-    /** The VM as {@code mvirt vm get -o json} shows it. */
+    /** The VM as {@code mvirt vm get -o json} shows it (also kept as the last seen state). */
     JsonNode vm() {
-        return cli.json("vm", "get", name);
+        last = cli.json("vm", "get", name);
+        return last;
     }
 
     /** The QEMU pid the host reported. */
