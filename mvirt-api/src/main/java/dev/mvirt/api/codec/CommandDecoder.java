@@ -35,6 +35,11 @@ final class CommandDecoder {
             case SET_VM_POWER -> setVmPower(p.getSetVmPower());
             case REBOOT_VM ->
                 new Command.RebootVm(p.getRebootVm().getVmId(), p.getRebootVm().getExpectedRevision());
+            case MOVE_VM ->
+                new Command.MoveVm(
+                        p.getMoveVm().getVmId(),
+                        p.getMoveVm().getExpectedRevision(),
+                        Wire.map(p.getMoveVm().getNodeSelectorMap()));
             case CREATE_SNAPSHOT ->
                 new Command.CreateSnapshot(
                         p.getCreateSnapshot().getVolumeId(),

@@ -10,6 +10,7 @@ import dev.mvirt.proto.api.v1.DeleteSnapshotProto;
 import dev.mvirt.proto.api.v1.DetachNicProto;
 import dev.mvirt.proto.api.v1.EnvelopeProto;
 import dev.mvirt.proto.api.v1.ExpireLocksProto;
+import dev.mvirt.proto.api.v1.MoveVmProto;
 import dev.mvirt.proto.api.v1.RebootVmProto;
 import dev.mvirt.proto.api.v1.RegisterNodeProto;
 import dev.mvirt.proto.api.v1.ReleaseLockProto;
@@ -42,6 +43,11 @@ final class CommandEncoder {
             case Command.SetVmPower c -> b.setSetVmPower(setVmPower(c));
             case Command.RebootVm c ->
                 b.setRebootVm(RebootVmProto.newBuilder().setVmId(c.vmId()).setExpectedRevision(c.expectedRevision()));
+            case Command.MoveVm c ->
+                b.setMoveVm(MoveVmProto.newBuilder()
+                        .setVmId(c.vmId())
+                        .setExpectedRevision(c.expectedRevision())
+                        .putAllNodeSelector(Wire.sorted(c.nodeSelector())));
             case Command.CreateSnapshot c ->
                 b.setCreateSnapshot(CreateSnapshotProto.newBuilder()
                         .setVolumeId(c.volumeId())

@@ -42,6 +42,7 @@ final class Applier {
             case Command.DetachNic d -> VmRules.detach(tx, d);
             case Command.SetVmPower p -> VmRules.power(tx, p);
             case Command.RebootVm r -> VmRules.reboot(tx, r);
+            case Command.MoveVm m -> MoveRules.move(tx, m);
             case Command.CreateSnapshot s -> VolumeRules.snapshot(tx, s);
             case Command.DeleteSnapshot s -> VolumeRules.deleteSnapshot(tx, s);
             case Command.RollbackVolume r -> VolumeRules.rollback(tx, r);

@@ -43,6 +43,16 @@ public sealed interface Command {
     /** Requests one reboot of a running VM. */
     record RebootVm(String vmId, long expectedRevision) implements Command {}
 
+    /**
+     * Moves a stopped VM cold to another node chosen by the scheduler; {@code nodeSelector} narrows the choice
+     * beyond the VM's own selector (keys as in {@link VmSpec#nodeSelector}; empty: any node that fits).
+     */
+    record MoveVm(String vmId, long expectedRevision, Map<String, String> nodeSelector) implements Command {
+        public MoveVm {
+            nodeSelector = Map.copyOf(nodeSelector);
+        }
+    }
+
     /** Adds a desired snapshot to a volume. */
     record CreateSnapshot(String volumeId, String snapshot) implements Command {}
 

@@ -103,6 +103,7 @@ final class CodecFixtures {
         put(m, new Command.SetSettings(Map.of("scheduler.strategy", "binpack", "feature.x", "true")));
         put(m, new Command.RegisterNode(ID1, "host-1", Map.of("rack", "r1"), nodeStatus()));
         put(m, new Command.SetNodePhase(ID1, NodePhase.UNREACHABLE));
+        put(m, new Command.MoveVm(ID1, 24, Map.of(VmSpec.NODE_NAME, "host-2", "rack", "r2")));
         return m;
     }
 
