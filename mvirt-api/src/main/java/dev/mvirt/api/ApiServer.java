@@ -132,7 +132,7 @@ public final class ApiServer implements AutoCloseable {
                         List.of(
                                 new LivenessController(store, heartbeats, clock),
                                 new LockExpiryController(store, clock),
-                                new DrainController(store, new DrainPlanner(new Scheduler()), VmMover.unsupported())))
+                                new DrainController(store, new DrainPlanner(new Scheduler()), VmMover.through(store))))
                 .start(timer, CONTROLLER_PERIOD);
         stops.push(loop);
         LOG.info(

@@ -7,13 +7,14 @@ import dev.mvirt.api.model.Resource;
 import dev.mvirt.api.model.VmPhase;
 import dev.mvirt.api.model.VmSpec;
 import dev.mvirt.api.model.VmStatus;
-import dev.mvirt.api.model.VolumeSpec;
-import dev.mvirt.api.model.VolumeStatus;
 import dev.mvirt.api.state.ClusterState;
+import dev.mvirt.api.state.Moves;
 import dev.mvirt.api.state.Placer;
+import dev.mvirt.api.state.Result;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -26,8 +27,8 @@ import java.util.stream.Collectors;
  *   <li>Every VM that should run is stopped first (gracefully), and labelled {@value #RESTART_LABEL} so that it is
  *       started again wherever it ends up.
  *   <li>Once its host reports it STOPPED (or FAILED), a VM is moved cold to another node if it can be: moves are
- *       available, none of its volumes lives on this node, and the scheduler finds a node (cordoned and draining
- *       nodes are never picked). Otherwise it stays here, stopped, and the plan says why.
+ *       available, the state's move rule allows it ({@link Moves}: none of its volumes lives on this node), and the
+ *       scheduler finds another node (cordoned and draining nodes are never picked). Otherwise it stays here, stopped, and the plan says why.
  *   <li>A labelled VM that is no longer on a draining node (moved, or the drain was called off) is started again.
  * </ul>
  */
@@ -60,7 +61,7 @@ public final class DrainPlanner {
         s.vms().all().stream()
                 .filter(vm -> vm.status().node().equals(nodeId))
                 .sorted(Comparator.comparing(Resource::id))
-                .forEach(vm -> steps.add(step(s, vm, node.get(), movesUnavailable)));
+                .forEach(vm -> steps.add(step(s, vm, movesUnavailable)));
         return new DrainPlan(nodeId, "", steps);
     }
 
@@ -77,11 +78,7 @@ public final class DrainPlanner {
         return out;
     }
 
-    private DrainPlan.Step step(
-            ClusterState s,
-            Resource<VmSpec, VmStatus> vm,
-            Resource<NodeSpec, NodeStatus> node,
-            Optional<String> movesUnavailable) {
+    private DrainPlan.Step step(ClusterState s, Resource<VmSpec, VmStatus> vm, Optional<String> movesUnavailable) {
         if (vm.spec().desired() == VmSpec.DesiredState.RUNNING) {
             return new DrainPlan.Stop(vm.id(), vm.revision());
         }
@@ -90,25 +87,19 @@ public final class DrainPlanner {
             return new DrainPlan.Wait(
                     vm.id(), "waiting for the host to report VM " + vm.name() + " stopped (" + phase + ")");
         }
-        Optional<String> why =
-                movesUnavailable.or(() -> localVolume(s, vm, node)).or(() -> noRoom(s, vm));
+        Optional<String> why = movesUnavailable
+                .or(() -> Moves.blocked(s, vm).map(DrainPlanner::message))
+                .or(() -> noRoom(s, vm));
         return why.<DrainPlan.Step>map(w -> new DrainPlan.Stay(vm.id(), "VM " + vm.name() + " stays stopped: " + w))
                 .orElseGet(() -> new DrainPlan.Move(vm.id(), vm.revision()));
     }
 
-    private static Optional<String> localVolume(
-            ClusterState s, Resource<VmSpec, VmStatus> vm, Resource<NodeSpec, NodeStatus> node) {
-        for (String id : vm.spec().volumes()) {
-            Optional<Resource<VolumeSpec, VolumeStatus>> v = s.volumes().get(id);
-            if (v.isPresent() && v.get().spec().node().equals(node.id())) {
-                return Optional.of("volume " + v.get().name() + " lives on node " + node.name());
-            }
-        }
-        return Optional.empty();
+    private static String message(Result r) {
+        return r instanceof Result.Conflict c ? c.message() : r.toString();
     }
 
     private Optional<String> noRoom(ClusterState s, Resource<VmSpec, VmStatus> vm) {
-        if (placer.place(s, vm.id(), vm.spec()) instanceof Placer.Unplaceable u) {
+        if (Moves.place(s, vm, Map.of(), placer) instanceof Placer.Unplaceable u) {
             return Optional.of("no other node fits ("
                     + u.reasons().entrySet().stream()
                             .map(e -> e.getKey() + ": " + e.getValue())

@@ -74,7 +74,51 @@ class DrainControllerTest {
                 .singleElement()
                 .extracting(s -> ((DrainPlan.Stay) s).reason())
                 .asString()
-                .contains("volume disk lives on node a");
+                .contains("volume disk of VM pinned lives on node a");
+    }
+
+    @Test
+    void movesAStoppedVmToAnotherNodeAndStartsItThere() {
+        String a = Hosts.node(store, "a", 8, 16384);
+        String v = Hosts.vm(store, "v", "", List.of());
+        String b = Hosts.node(store, "b", 8, 16384);
+        Hosts.report(store, v, VmPhase.RUNNING);
+        drain(a, true);
+        DrainController c = new DrainController(store, planner, VmMover.through(store));
+        c.tick();
+        Hosts.report(store, v, VmPhase.STOPPED);
+        c.tick();
+        assertThat(vm(v).status().node()).isEqualTo(b);
+        assertThat(vm(v).status().phase()).isEqualTo(VmPhase.SCHEDULED);
+        assertThat(store.read().usage(a).vms()).isZero();
+        c.tick();
+        assertThat(vm(v).spec().desired()).as("started again on b").isEqualTo(VmSpec.DesiredState.RUNNING);
+        assertThat(vm(v).meta().labels()).doesNotContainKey(DrainPlanner.RESTART_LABEL);
+        assertThat(c.plan(a).orElseThrow().complete()).isTrue();
+        assertThat(c.plan(a).orElseThrow().steps()).isEmpty();
+    }
+
+    @Test
+    void aVmNoOtherNodeFitsStaysStoppedAndThePlanSaysWhyPerNode() {
+        String a = Hosts.node(store, "a", 8, 16384);
+        String v = Hosts.vm(store, "v", "", List.of());
+        String b = Hosts.node(store, "b", 8, 16384);
+        Hosts.ok(store.update(Caller.of("t"), Kind.NODE, b, 0, new NodeSpec(true, false)));
+        Hosts.report(store, v, VmPhase.RUNNING);
+        drain(a, true);
+        DrainController c = new DrainController(store, planner, VmMover.through(store));
+        c.tick();
+        Hosts.report(store, v, VmPhase.STOPPED);
+        c.tick();
+        c.tick();
+        assertThat(vm(v).status().node()).isEqualTo(a);
+        assertThat(vm(v).spec().desired()).isEqualTo(VmSpec.DesiredState.STOPPED);
+        DrainPlan plan = c.plan(a).orElseThrow();
+        assertThat(plan.complete()).isTrue();
+        assertThat(((DrainPlan.Stay) plan.steps().getFirst()).reason())
+                .contains("VM v stays stopped: no other node fits")
+                .contains("a: the VM is on this node now")
+                .contains("b: node is cordoned");
     }
 
     @Test
@@ -89,7 +133,7 @@ class DrainControllerTest {
         c.tick();
         DrainPlan plan = c.plan(a).orElseThrow();
         assertThat(plan.complete()).isTrue();
-        assertThat(((DrainPlan.Stay) plan.steps().getFirst()).reason()).contains("MoveVm");
+        assertThat(((DrainPlan.Stay) plan.steps().getFirst()).reason()).contains("cold moves are turned off");
     }
 
     @Test
