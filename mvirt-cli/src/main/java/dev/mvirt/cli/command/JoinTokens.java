@@ -3,14 +3,11 @@ package dev.mvirt.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mvirt.cli.client.ApiClient;
-import dev.mvirt.cli.client.ApiError;
 import dev.mvirt.cli.client.Names;
-import dev.mvirt.cli.output.Format;
 import dev.mvirt.cli.output.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +19,7 @@ import picocli.CommandLine.Parameters;
  */
 final class JoinTokens {
     static final String PATH = "/api/v1/join-tokens";
+    private static final Secrets SECRETS = new Secrets("join token", PATH);
 
     private JoinTokens() {}
 
@@ -41,7 +39,7 @@ final class JoinTokens {
 
         @Override
         void run() {
-            JsonNode list = api(() -> cli.client().get(PATH));
+            JsonNode list = SECRETS.call(() -> cli.client().get(PATH));
             switch (cli.globals().format()) {
                 case JSON, YAML -> cli.printer().object(list);
                 case NAME ->
@@ -51,10 +49,9 @@ final class JoinTokens {
                     List<List<String>> rows = new ArrayList<>();
                     long now = cli.clock().millis();
                     list.path("items").forEach(t -> {
-                        long exp = t.path("expiresAt").asLong();
                         rows.add(List.of(
                                 t.path("name").asText(),
-                                exp == 0 ? "never" : exp <= now ? "expired" : "in " + Units.age(now, exp),
+                                Secrets.expiry(t.path("expiresAt").asLong(), now),
                                 t.path("revoked").asBoolean() ? "yes" : "no",
                                 Units.age(t.path("createdAt").asLong(), now)));
                     });
@@ -85,20 +82,15 @@ final class JoinTokens {
         void run() {
             ObjectNode body = ApiClient.json().createObjectNode().put("name", Names.check("join token", name));
             if (!expires.isEmpty()) {
-                body.put("expiresAt", cli.clock().millis() + duration(expires));
+                body.put("expiresAt", Secrets.expiresAt(cli, "--expires", expires));
             }
-            JsonNode created = api(() ->
+            JsonNode created = SECRETS.call(() ->
                     cli.client().send("POST", PATH, Map.of(), body, Map.of()).body());
-            if (cli.globals().format() == Format.JSON || cli.globals().format() == Format.YAML) {
-                cli.printer().object(created);
-            } else {
-                cli.io()
-                        .err()
-                        .println("join token '" + name + "' created; its secret is shown only now"
-                                + " (give it to mvirt-node with --join-token-file):");
-                cli.io().out().println(created.path("secret").asText());
-                cli.io().out().flush();
-            }
+            Secrets.printCreated(
+                    cli,
+                    created,
+                    "join token '" + name + "' created; its secret is shown only now"
+                            + " (give it to mvirt-node with --join-token-file):");
         }
     }
 
@@ -113,37 +105,7 @@ final class JoinTokens {
 
         @Override
         void run() {
-            Names.check("join token", name);
-            cli.confirm("revoke join token " + name);
-            api(() -> cli.client()
-                    .send("DELETE", PATH + "/" + name, Map.of(), null, Map.of())
-                    .body());
-            cli.io().out().println("join token '" + name + "' revoked");
-            cli.io().out().flush();
-        }
-    }
-
-    private static long duration(String text) {
-        try {
-            long ms = Units.parseDuration("--expires", text).toMillis();
-            if (ms <= 0) {
-                throw new CliException(Exit.USAGE, "--expires: must be more than 0");
-            }
-            return ms;
-        } catch (IllegalArgumentException e) {
-            throw new CliException(Exit.USAGE, e.getMessage(), e);
-        }
-    }
-
-    private static JsonNode api(Supplier<JsonNode> request) {
-        try {
-            return request.get();
-        } catch (ApiError e) {
-            if (ClusterCmds.endpointMissing(e)) {
-                throw new CliException(
-                        Exit.NOT_SUPPORTED, "this server has no join token API (" + PATH + " answered 404)");
-            }
-            throw e;
+            SECRETS.revoke(cli, name);
         }
     }
 }

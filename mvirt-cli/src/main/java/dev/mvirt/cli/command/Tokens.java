@@ -3,20 +3,20 @@ package dev.mvirt.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mvirt.cli.client.ApiClient;
-import dev.mvirt.cli.client.ApiError;
 import dev.mvirt.cli.client.Names;
 import dev.mvirt.cli.output.Format;
 import dev.mvirt.cli.output.Units;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code mvirt token ...}: API tokens (admins). The secret is shown once, at creation. */
 final class Tokens {
+    private static final Secrets SECRETS = new Secrets("token", "/api/v1/tokens");
+
     private Tokens() {}
 
     @Command(description = "List tokens (never their secrets).", mixinStandardHelpOptions = true)
@@ -27,7 +27,7 @@ final class Tokens {
 
         @Override
         void run() {
-            JsonNode list = tokenApi(() -> cli.client().get("/api/v1/tokens"));
+            JsonNode list = SECRETS.call(() -> cli.client().get("/api/v1/tokens"));
             switch (cli.globals().format()) {
                 case JSON, YAML -> cli.printer().object(list);
                 case NAME ->
@@ -59,7 +59,7 @@ final class Tokens {
         @Override
         void run() {
             Names.check("token", name);
-            JsonNode t = tokenApi(() -> cli.client().get("/api/v1/tokens/" + name));
+            JsonNode t = SECRETS.call(() -> cli.client().get("/api/v1/tokens/" + name));
             if (cli.globals().format() == Format.TABLE || cli.globals().format() == Format.WIDE) {
                 cli.printer()
                         .table(
@@ -99,18 +99,12 @@ final class Tokens {
             var a = body.putArray("projects");
             projects.forEach(p -> a.add(Names.check("project", p)));
             if (!expires.isEmpty()) {
-                body.put("expiresAt", cli.clock().millis() + duration(expires));
+                body.put("expiresAt", Secrets.expiresAt(cli, "--expires-in", expires));
             }
-            JsonNode created = tokenApi(() -> cli.client()
+            JsonNode created = SECRETS.call(() -> cli.client()
                     .send("POST", "/api/v1/tokens", Map.of(), body, Map.of())
                     .body());
-            if (cli.globals().format() == Format.JSON || cli.globals().format() == Format.YAML) {
-                cli.printer().object(created);
-            } else {
-                cli.io().err().println("token '" + name + "' created; its secret is shown only now:");
-                cli.io().out().println(created.path("secret").asText());
-                cli.io().out().flush();
-            }
+            Secrets.printCreated(cli, created, "token '" + name + "' created; its secret is shown only now:");
         }
     }
 
@@ -125,46 +119,19 @@ final class Tokens {
 
         @Override
         void run() {
-            Names.check("token", name);
-            cli.confirm("revoke token " + name);
-            tokenApi(() -> cli.client()
-                    .send("DELETE", "/api/v1/tokens/" + name, Map.of(), null, Map.of())
-                    .body());
-            cli.io().out().println("token '" + name + "' revoked");
-            cli.io().out().flush();
+            SECRETS.revoke(cli, name);
         }
     }
 
     private static List<String> row(Cli cli, JsonNode t) {
         List<String> projects = new ArrayList<>();
         t.path("projects").forEach(p -> projects.add(p.asText()));
-        long exp = t.path("expiresAt").asLong();
         return List.of(
                 t.path("name").asText(),
                 t.path("role").asText(),
                 projects.isEmpty() ? "*" : String.join(",", projects),
-                exp == 0 ? "never" : Units.age(cli.clock().millis(), exp),
+                Secrets.expiry(t.path("expiresAt").asLong(), cli.clock().millis()),
                 t.path("revoked").asBoolean() ? "yes" : "no",
                 Units.age(t.path("createdAt").asLong(), cli.clock().millis()));
-    }
-
-    private static long duration(String text) {
-        try {
-            return Units.parseDuration("--expires-in", text).toMillis();
-        } catch (IllegalArgumentException e) {
-            throw new CliException(Exit.USAGE, e.getMessage(), e);
-        }
-    }
-
-    static JsonNode tokenApi(Supplier<JsonNode> request) {
-        try {
-            return request.get();
-        } catch (ApiError e) {
-            if (ClusterCmds.endpointMissing(e)) {
-                throw new CliException(
-                        Exit.NOT_SUPPORTED, "this server has no token API (/api/v1/tokens answered 404)");
-            }
-            throw e;
-        }
     }
 }

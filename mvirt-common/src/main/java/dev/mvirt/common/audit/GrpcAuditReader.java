@@ -2,14 +2,11 @@ package dev.mvirt.common.audit;
 
 import dev.mvirt.common.audit.AuditReadException.Reason;
 import dev.mvirt.common.grpc.Endpoint;
-import dev.mvirt.common.grpc.GrpcChannels;
 import dev.mvirt.proto.log.v1.LogEntry;
 import dev.mvirt.proto.log.v1.LogRecord;
-import dev.mvirt.proto.log.v1.LogServiceGrpc;
 import dev.mvirt.proto.log.v1.QueryRequest;
 import dev.mvirt.proto.log.v1.QueryResponse;
 import io.grpc.Channel;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -17,33 +14,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@link AuditReader} over the mvirt-log gRPC {@code LogService.Query} call (never following). INVALID_ARGUMENT
  * becomes {@link Reason#INVALID}; every other failure (down, deadline, overloaded) {@link Reason#UNAVAILABLE}.
  */
 public final class GrpcAuditReader implements AuditReader {
-    private final LogServiceGrpc.LogServiceBlockingStub stub;
-    private final Optional<ManagedChannel> owned;
-    private final Duration deadline;
+    private final LogStub log;
 
-    private GrpcAuditReader(Channel channel, Optional<ManagedChannel> owned, Duration deadline) {
-        this.stub = LogServiceGrpc.newBlockingStub(channel);
-        this.owned = owned;
-        this.deadline = deadline;
+    private GrpcAuditReader(LogStub log) {
+        this.log = log;
     }
 
     /** A reader over {@code channel}, which the caller keeps and closes. */
     public static GrpcAuditReader over(Channel channel, Duration deadline) {
-        return new GrpcAuditReader(channel, Optional.empty(), deadline);
+        return new GrpcAuditReader(LogStub.over(channel, deadline));
     }
 
     /** A reader with its own channel to {@code endpoint} (connected lazily), closed with the reader. */
     public static GrpcAuditReader connect(Endpoint endpoint, Duration deadline) {
-        ManagedChannel channel = GrpcChannels.open(endpoint);
-        return new GrpcAuditReader(channel, Optional.of(channel), deadline);
+        return new GrpcAuditReader(LogStub.connect(endpoint, deadline));
     }
 
     @Override
@@ -58,8 +48,7 @@ public final class GrpcAuditReader implements AuditReader {
                 .setNewestFirst(q.newestFirst())
                 .build();
         try {
-            Iterator<QueryResponse> it = stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
-                    .query(request);
+            Iterator<QueryResponse> it = log.call().query(request);
             List<AuditRecord> records = new ArrayList<>();
             String next = "";
             while (it.hasNext()) {
@@ -79,17 +68,7 @@ public final class GrpcAuditReader implements AuditReader {
 
     @Override
     public void close() {
-        owned.ifPresent(c -> {
-            c.shutdown();
-            try {
-                if (!c.awaitTermination(2, TimeUnit.SECONDS)) {
-                    c.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                c.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        });
+        log.close();
     }
 
     static AuditRecord record(LogRecord rec) {

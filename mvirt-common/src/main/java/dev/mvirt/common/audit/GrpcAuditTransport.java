@@ -1,47 +1,37 @@
 package dev.mvirt.common.audit;
 
 import dev.mvirt.common.grpc.Endpoint;
-import dev.mvirt.common.grpc.GrpcChannels;
 import dev.mvirt.proto.log.v1.Level;
 import dev.mvirt.proto.log.v1.LogEntry;
 import dev.mvirt.proto.log.v1.LogRequest;
-import dev.mvirt.proto.log.v1.LogServiceGrpc;
 import io.grpc.Channel;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /** {@link AuditTransport} over the mvirt-log gRPC {@code LogService.Log} call. */
 public final class GrpcAuditTransport implements AuditTransport {
     private static final Set<Status.Code> PERMANENT =
             EnumSet.of(Status.Code.INVALID_ARGUMENT, Status.Code.UNIMPLEMENTED, Status.Code.FAILED_PRECONDITION);
 
-    private final LogServiceGrpc.LogServiceBlockingStub stub;
-    private final Optional<ManagedChannel> owned;
-    private final Duration deadline;
+    private final LogStub log;
 
-    private GrpcAuditTransport(Channel channel, Optional<ManagedChannel> owned, Duration deadline) {
-        this.stub = LogServiceGrpc.newBlockingStub(channel);
-        this.owned = owned;
-        this.deadline = deadline;
+    private GrpcAuditTransport(LogStub log) {
+        this.log = log;
     }
 
     /** A transport over {@code channel}, which the caller keeps and closes. */
     public static GrpcAuditTransport over(Channel channel, Duration deadline) {
-        return new GrpcAuditTransport(channel, Optional.empty(), deadline);
+        return new GrpcAuditTransport(LogStub.over(channel, deadline));
     }
 
     /** A transport with its own channel to {@code endpoint} (connected lazily), closed with the transport. */
     public static GrpcAuditTransport connect(Endpoint endpoint, Duration deadline) {
-        ManagedChannel channel = GrpcChannels.open(endpoint);
-        return new GrpcAuditTransport(channel, Optional.of(channel), deadline);
+        return new GrpcAuditTransport(LogStub.connect(endpoint, deadline));
     }
 
     @Override
@@ -49,7 +39,7 @@ public final class GrpcAuditTransport implements AuditTransport {
         LogRequest.Builder request = LogRequest.newBuilder();
         batch.forEach(e -> request.addEntries(toProto(e)));
         try {
-            stub.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS).log(request.build());
+            log.call().log(request.build());
         } catch (StatusRuntimeException e) {
             Status.Code code = e.getStatus().getCode();
             throw new AuditTransportException("audit service: " + code, !PERMANENT.contains(code), e);
@@ -58,17 +48,7 @@ public final class GrpcAuditTransport implements AuditTransport {
 
     @Override
     public void close() {
-        owned.ifPresent(c -> {
-            c.shutdown();
-            try {
-                if (!c.awaitTermination(2, TimeUnit.SECONDS)) {
-                    c.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                c.shutdownNow();
-                Thread.currentThread().interrupt();
-            }
-        });
+        log.close();
     }
 
     static LogEntry toProto(AuditEntry e) {
