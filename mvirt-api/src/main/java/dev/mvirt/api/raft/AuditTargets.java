@@ -23,6 +23,7 @@ final class AuditTargets {
             case Command.DetachNic d -> List.of(t(d.nicId(), Kind.NIC));
             case Command.SetVmPower p -> List.of(t(p.vmId(), Kind.VM));
             case Command.RebootVm r -> List.of(t(r.vmId(), Kind.VM));
+            case Command.MoveVm m -> List.of(t(m.vmId(), Kind.VM));
             case Command.CreateSnapshot s -> List.of(t(s.volumeId(), Kind.VOLUME));
             case Command.DeleteSnapshot s -> List.of(t(s.volumeId(), Kind.VOLUME));
             case Command.RollbackVolume r -> List.of(t(r.volumeId(), Kind.VOLUME));

@@ -9,7 +9,7 @@ import java.util.function.BiFunction;
 
 /**
  * {@code /api/v1/projects/{project}/vms}: create answers 202 (the host follows); start, stop, reboot and kill change
- * the desired state and answer 202; the phase changes when the host reports it.
+ * the desired state and answer 202; the phase changes when the host reports it. Move: {@link VmMoveRoute}.
  */
 final class VmRoutes {
     private VmRoutes() {}
@@ -27,6 +27,7 @@ final class VmRoutes {
         r.post(item + "stop", Access.WRITE, ctx -> power(env, crud, ctx, (id, rev) -> stopped(id, rev, false)));
         r.post(item + "kill", Access.WRITE, ctx -> power(env, crud, ctx, (id, rev) -> stopped(id, rev, true)));
         r.post(item + "reboot", Access.WRITE, ctx -> power(env, crud, ctx, Command.RebootVm::new));
+        r.post(item + "move", Access.WRITE, ctx -> VmMoveRoute.move(env, crud, ctx));
     }
 
     private static void power(Env env, Crud crud, Context ctx, BiFunction<String, Long, Command> command) {

@@ -48,6 +48,13 @@ class AuditRecorderTest {
     }
 
     @Test
+    void aMoveConcernsItsVm() {
+        AuditEntry e = record(new Command.MoveVm("vm-1", 0, java.util.Map.of()), "ops", new Result.Done(43));
+        assertThat(e.objectIds()).containsExactly("vm-1");
+        assertThat(e.fields()).containsEntry("kind", "vm");
+    }
+
+    @Test
     void onlyTheLeaderRecords() {
         new AuditRecorder(sink, () -> false)
                 .applied(1, Envelope.of(new Command.RebootVm("vm-1", 0), "ops", 1), new Result.Done(1));
