@@ -170,6 +170,7 @@ public final class Commands {
                                 cli,
                                 new Action(Noun.VM, "kill", "kill", "stopped", true),
                                 "Stop a VM at once (asks first)."))
+                .addSubcommand("move", new VmMove(cli))
                 .addSubcommand("console", new ConsoleCmd(cli));
     }
 
