@@ -73,7 +73,7 @@ public final class ApiPeers implements AutoCloseable {
         Heartbeats heartbeats = new Heartbeats(clock);
         NodeServer server = NodeServer.start(
                 new Endpoint.Tcp("127.0.0.1", 0), store, cluster, heartbeats, new StaticJoinToken(joinToken), clock);
-        DrainController drain = new DrainController(store, new DrainPlanner(new Scheduler()), VmMover.unsupported());
+        DrainController drain = new DrainController(store, new DrainPlanner(new Scheduler()), VmMover.through(store));
         ControllerLoop loop = new ControllerLoop(
                         cluster,
                         List.of(
