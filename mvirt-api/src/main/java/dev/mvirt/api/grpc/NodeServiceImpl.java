@@ -214,10 +214,22 @@ public final class NodeServiceImpl extends NodeServiceGrpc.NodeServiceImplBase {
             } else if (!outcome.result().ok()) {
                 out.onError(GrpcErrors.toStatus(outcome.result()));
             } else {
-                out.onNext(ok.apply(outcome));
-                out.onCompleted();
+                answer(out, () -> ok.apply(outcome));
             }
         });
+    }
+
+    /** Sends what {@code value} computes, or its failure as a status: a throwing callback never leaves a call open. */
+    private static <T> void answer(StreamObserver<T> out, java.util.function.Supplier<T> value) {
+        T v;
+        try {
+            v = value.get();
+        } catch (RuntimeException e) {
+            out.onError(GrpcErrors.toStatus(e));
+            return;
+        }
+        out.onNext(v);
+        out.onCompleted();
     }
 
     private static String printable(String s) {

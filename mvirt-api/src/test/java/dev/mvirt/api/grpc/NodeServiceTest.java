@@ -68,6 +68,44 @@ class NodeServiceTest {
         server.shutdownNow();
     }
 
+    @Test
+    void aFailingCredentialAnswersRegisterInsteadOfHanging() throws IOException {
+        JoinAuthority broken = new JoinAuthority() {
+            @Override
+            public boolean acceptsJoinToken(String token) {
+                return true;
+            }
+
+            @Override
+            public String credentialFor(String nodeId) {
+                throw new IllegalStateException("no node secret yet");
+            }
+
+            @Override
+            public boolean verify(String nodeId, String credential) {
+                return false;
+            }
+        };
+        String name = "node-service-broken-" + Hosts.uuid();
+        Server s = InProcessServerBuilder.forName(name)
+                .directExecutor()
+                .addService(new NodeServiceImpl(store, new SingleNodeCluster("p1", store), heartbeats, broken, clock))
+                .build()
+                .start();
+        ManagedChannel c =
+                InProcessChannelBuilder.forName(name).directExecutor().build();
+        try {
+            var call = NodeServiceGrpc.newBlockingStub(c).withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThatThrownBy(() -> call.register(registration(Hosts.uuid(), "n9", TOKEN)))
+                    .isInstanceOfSatisfying(
+                            StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INTERNAL));
+        } finally {
+            c.shutdownNow();
+            s.shutdownNow();
+        }
+    }
+
     static RegisterRequest registration(String id, String name, String token) {
         return RegisterRequest.newBuilder()
                 .setNodeId(id)
