@@ -6,7 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** {@code mvirt join-token create/list/revoke} against a real REST API. */
+/** {@code mvirt join-token create/list/revoke} and {@code mvirt node revoke-credential} against a real REST API. */
 class JoinTokenCommandTest {
     static ApiFixture api;
 
@@ -47,5 +47,15 @@ class JoinTokenCommandTest {
         assertThat(api.run("join-token", "create", "x", "--expires", "soon").code())
                 .isEqualTo(2);
         assertThat(api.run("join-token", "revoke", "nope", "-y").code()).isEqualTo(3);
+    }
+
+    @Test
+    void aNodesCredentialIsRevokedByName() {
+        api.node("cred-host", 4, 4096);
+        var r = api.ok("node", "revoke-credential", "cred-host", "-y");
+        assertThat(r.out()).contains("node 'cred-host': credential revoked");
+        assertThat(api.run("node", "revoke-credential", "no-such-host", "-y").code())
+                .isEqualTo(3);
+        assertThat(api.run("node", "revoke-credential", "cred-host").code()).isEqualTo(2);
     }
 }

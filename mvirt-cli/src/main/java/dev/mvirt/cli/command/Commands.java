@@ -125,7 +125,8 @@ public final class Commands {
                                 cli,
                                 new Action(Noun.NODE, "uncordon", "uncordon", "", false),
                                 "Place VMs on a node again."))
-                .addSubcommand("drain", new Actions.Drain(cli));
+                .addSubcommand("drain", new Actions.Drain(cli))
+                .addSubcommand("revoke-credential", new RevokeNodeCredential(cli));
     }
 
     private static CommandLine nic(Cli cli) {
