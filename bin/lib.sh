@@ -28,7 +28,7 @@ mvirt_ensure_built() {
   local target="$MVIRT_ROOT/$module/target"
   if ! ls "$target"/*.jar >/dev/null 2>&1 || [ ! -f "$target/classpath.txt" ]; then
     echo "mvirt: building $module (first run) ..." >&2
-    (cd "$MVIRT_ROOT" && ./mvnw -q -B -pl "$module" -am -DskipTests -Dspotless.check.skip=true install) >&2
+    (cd "$MVIRT_ROOT" && ./mvnw -q -B -pl "$module" -am -DskipTests -DskipITs -Dspotless.check.skip=true install) >&2
   fi
 }
 

@@ -31,7 +31,7 @@ final class LauncherJars {
             return;
         }
         String message = "the launchers would run old code: " + stale + "; rebuild with ./mvnw -o -q -pl "
-                + String.join(",", MODULES) + " install -DskipTests";
+                + String.join(",", MODULES) + " install -DskipTests -DskipITs";
         if (Boolean.getBoolean("e2e.allowStaleJars")) {
             System.out.println("e2e: WARNING " + message);
             return;
