@@ -9,7 +9,9 @@ import dev.mvirt.bench.cluster.Fault;
 import dev.mvirt.bench.cluster.MvirtCluster;
 import dev.mvirt.bench.cluster.Partitions;
 import dev.mvirt.bench.load.Failover;
+import dev.mvirt.bench.load.Operation;
 import dev.mvirt.bench.load.RunResult;
+import dev.mvirt.bench.load.Stability;
 import dev.mvirt.bench.load.Table;
 import dev.mvirt.bench.load.Target;
 import dev.mvirt.bench.load.Workload;
@@ -95,6 +97,9 @@ public final class BenchMain {
             if (parts.contains("failover")) {
                 failover(targets, trials, partitions);
             }
+            if (parts.contains("stability")) {
+                stability(targets);
+            }
         }
     }
 
@@ -163,16 +168,38 @@ public final class BenchMain {
         }
     }
 
+    /**
+     * A run without faults per system ({@code bench.stability.seconds}, default 600, at {@code bench.failover.rate}
+     * writes/s spread over every peer): any election during it is spurious.
+     */
+    private static void stability(List<Target> targets) {
+        Duration length = Duration.ofSeconds(Integer.getInteger("bench.stability.seconds", 600));
+        double rate = Double.parseDouble(System.getProperty("bench.failover.rate", "200"));
+        System.out.printf(
+                "stability: %ss per system without faults, %.0f writes/s over every peer%n", length.toSeconds(), rate);
+        for (Target t : targets) {
+            Operation write = (c, seq) ->
+                    t.spread((int) seq).write("st" + (seq % 64), "s" + seq).ok();
+            System.out.println(Stability.run(t.cluster(), rate, length, write).line());
+        }
+    }
+
     private static List<Double> windows(Target t, Fault f, int trials, double rate) {
         return new Failover(t.cluster(), t::client, rate, Duration.ofSeconds(5)).trials(f, trials);
     }
 
     private static void createKeys(Target t) {
+        // b*: the table's keys; fo*: the failover load's; st*: the stability run's (mvirt cannot patch a missing one)
+        List<String> keys = new ArrayList<>();
+        for (int k = 0; k < Workload.KEYS; k++) {
+            keys.add("b" + k);
+        }
+        for (int k = 0; k < 64; k++) {
+            keys.add("fo" + k);
+            keys.add("st" + k);
+        }
         try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
-            for (int k = 0; k < Workload.KEYS; k++) {
-                String key = "b" + k;
-                pool.execute(() -> t.spread(key.hashCode()).create(key, "init"));
-            }
+            keys.forEach(key -> pool.execute(() -> t.spread(key.hashCode()).create(key, "init")));
         }
     }
 

@@ -26,6 +26,9 @@ public interface Cluster extends AutoCloseable {
     /** The leader as some live peer reports it, if any. */
     Optional<String> leader();
 
+    /** The Raft term {@code id} reports, if it answers: a term that grows without a fault is a spurious election. */
+    java.util.OptionalLong term(String id);
+
     /** Waits until {@code id} answers its health check as a member that knows a leader. */
     void awaitReady(String id, Duration timeout);
 

@@ -69,6 +69,16 @@ public final class EtcdCluster extends ProcessCluster {
     }
 
     @Override
+    public java.util.OptionalLong term(String id) {
+        // the JSON gateway prints 64-bit integers as strings
+        return Json.post(http, clientUri(id).resolve("/v3/maintenance/status"), "{}")
+                .map(j -> j.path("raftTerm").asText(""))
+                .filter(t -> t.matches("[0-9]+"))
+                .map(t -> java.util.OptionalLong.of(Long.parseLong(t)))
+                .orElse(java.util.OptionalLong.empty());
+    }
+
+    @Override
     protected boolean ready(String id) {
         return Json.get(http, clientUri(id).resolve("/health"), 200)
                 .map(j -> j.path("health").asText("").equals("true"))

@@ -112,6 +112,15 @@ public final class MvirtCluster extends ProcessCluster {
     }
 
     @Override
+    public java.util.OptionalLong term(String id) {
+        return Json.get(http, clientUri(id).resolve("/health/ready?verbose"), 200)
+                .map(j -> j.path("term"))
+                .filter(JsonNode::isIntegralNumber)
+                .map(t -> java.util.OptionalLong.of(t.asLong()))
+                .orElse(java.util.OptionalLong.empty());
+    }
+
+    @Override
     protected boolean ready(String id) {
         return Json.get(http, clientUri(id).resolve("/health/ready"), 200).isPresent();
     }

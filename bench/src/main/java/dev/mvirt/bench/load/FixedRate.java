@@ -54,6 +54,11 @@ public final class FixedRate implements AutoCloseable {
         }
     }
 
+    /** Everything measured since the start or the last call, as the result of {@code seconds} with {@code cpu}. */
+    public RunResult result(String workload, String system, double seconds, double cpu) {
+        return lat.take().result(workload, system, seconds, cpu);
+    }
+
     /** Completion times (System.nanoTime) of the successful requests so far. */
     public long[] successTimes() {
         return successes.stream().mapToLong(Long::longValue).sorted().toArray();
