@@ -53,8 +53,16 @@ final class ErrorMapper {
         Throwable t = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
         ApiException p = switch (t) {
             case ApiException a -> a;
-            case StoreException s ->
-                new ApiException(503, "unavailable", "the cluster cannot commit now: " + s.getMessage());
+            case StoreException s -> {
+                // the one line an operator sees for a write or consistent read the cluster could not serve
+                LOG.warn(
+                        "request {} {} answered 503 (requestId={}): {}",
+                        ctx.method(),
+                        ctx.path(),
+                        requestId(ctx),
+                        s.getMessage());
+                yield new ApiException(503, "unavailable", "the cluster cannot commit now: " + s.getMessage());
+            }
             case Watch.ResyncRequired r ->
                 new ApiException(
                         410,
