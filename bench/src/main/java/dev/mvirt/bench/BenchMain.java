@@ -157,7 +157,11 @@ public final class BenchMain {
         double rate = Double.parseDouble(System.getProperty("bench.failover.rate", "200"));
         System.out.printf(
                 "failover: %d trials per fault, %.0f writes/s to the followers, fault held 5 s%n", trials, rate);
+        String faults = System.getProperty("bench.faults", "KILL,PAUSE,PARTITION");
         for (Fault f : Fault.values()) {
+            if (!faults.contains(f.name())) {
+                continue;
+            }
             if (f == Fault.PARTITION && !partitions) {
                 System.out.println("PARTITION  skipped: needs root, nft and setpriv");
                 continue;

@@ -60,6 +60,9 @@ public final class Failover {
         }
         long end = System.nanoTime();
         cluster.awaitReady(leader, Duration.ofSeconds(60));
+        if (Boolean.getBoolean("bench.verbose")) {
+            System.out.println(describe(cluster.name() + " " + fault + " trial " + n, done, faultAt, end));
+        }
         return window(done, faultAt, end) / 1e6;
     }
 
@@ -78,6 +81,36 @@ public final class Failover {
             prev = t;
         }
         return Math.max(worst, end - prev);
+    }
+
+    /** Where the window lies: the first success after the fault, and the longest gap's start and length. */
+    static String describe(String trial, long[] done, long faultAt, long end) {
+        long prev = faultAt;
+        long worst = 0;
+        long worstFrom = faultAt;
+        long first = -1;
+        for (long t : done) {
+            if (t <= faultAt) {
+                continue;
+            }
+            first = first < 0 ? t : first;
+            if (t - prev > worst) {
+                worst = t - prev;
+                worstFrom = prev;
+            }
+            prev = t;
+        }
+        if (end - prev > worst) {
+            worst = end - prev;
+            worstFrom = prev;
+        }
+        return String.format(
+                java.util.Locale.ROOT,
+                "  %s: first success %+.0f ms after the fault; longest gap %.0f ms from %+.0f ms",
+                trial,
+                first < 0 ? Double.NaN : (first - faultAt) / 1e6,
+                worst / 1e6,
+                (worstFrom - faultAt) / 1e6);
     }
 
     private String settledLeader() {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.protocol.Message;
@@ -24,7 +25,8 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
-import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.retry.ExponentialBackoffRetry;
+import org.apache.ratis.retry.RetryPolicy;
 import org.apache.ratis.rpc.SupportedRpcType;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
@@ -46,6 +48,9 @@ public final class RaftNode implements AutoCloseable {
     private final RaftClient client;
     private final MvirtStateMachine stateMachine;
     private final EventLog events;
+    /** How long one client attempt waits for the leader (see {@link #properties}). */
+    static final java.time.Duration CLIENT_ATTEMPT = java.time.Duration.ofMillis(1000);
+
     private final ExecutorService callbacks;
     private final ExecutorService writers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("raft-write-", 0).factory());
@@ -88,14 +93,26 @@ public final class RaftNode implements AutoCloseable {
                     .setProperties(props)
                     .setRaftGroup(group)
                     .setLeaderId(null)
-                    .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(
-                            100, TimeDuration.valueOf(100, java.util.concurrent.TimeUnit.MILLISECONDS)))
+                    .setRetryPolicy(writeRetries())
                     .build();
             return new RaftNode(config, server, client, sm, events, callbacks);
         } catch (IOException e) {
             callbacks.shutdownNow();
             throw new UncheckedIOException("cannot start Raft peer " + config.id() + " in " + config.dataDir(), e);
         }
+    }
+
+    /**
+     * How a write is retried after a failed attempt (no leader yet, a dead or paused leader, NotLeader): 50 ms
+     * doubling up to 1 s, 30 attempts (past the 10 s request timeout). Every pending write retries on its own, so a
+     * fixed 100 ms sleep turned an election under load into thousands of attempts a second on 2 cores.
+     */
+    private static RetryPolicy writeRetries() {
+        return ExponentialBackoffRetry.newBuilder()
+                .setBaseSleepTime(millis(50))
+                .setMaxSleepTime(millis(1000))
+                .setMaxAttempts(30)
+                .build();
     }
 
     static RaftProperties properties(RaftConfig c) {
@@ -107,6 +124,10 @@ public final class RaftNode implements AutoCloseable {
         RaftServerConfigKeys.Rpc.setTimeoutMin(p, millis(c.electionMin().toMillis()));
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, millis(c.electionMax().toMillis()));
         RaftServerConfigKeys.Rpc.setRequestTimeout(p, millis(c.requestTimeout().toMillis() / 2));
+        // one attempt of a write waits at most this long for its leader: a paused or cut-off leader costs a write
+        // about this much before the client tries the next peer (Ratis's 3 s default made SIGSTOP windows ~3 s);
+        // a slow attempt that is retried joins the same pending entry through the leader's retry cache
+        RaftClientConfigKeys.Rpc.setRequestTimeout(p, millis(CLIENT_ATTEMPT.toMillis()));
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, c.snapshotEvery());
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
