@@ -49,6 +49,7 @@ public final class Failover {
                 .ok();
         long faultAt;
         long[] done;
+        long end;
         try (FixedRate load = new FixedRate(rate, 4096, write)) {
             ClosedLoop.sleepUntil(System.nanoTime() + Duration.ofMillis(1500).toNanos());
             faultAt = System.nanoTime();
@@ -57,8 +58,9 @@ public final class Failover {
             fault.recover(cluster, leader);
             ClosedLoop.sleepUntil(System.nanoTime() + Duration.ofSeconds(2).toNanos());
             done = load.successTimes();
+            // the observation ends here, not after close (which waits for requests still pending)
+            end = System.nanoTime();
         }
-        long end = System.nanoTime();
         cluster.awaitReady(leader, Duration.ofSeconds(60));
         if (Boolean.getBoolean("bench.verbose")) {
             System.out.println(describe(cluster.name() + " " + fault + " trial " + n, done, faultAt, end));

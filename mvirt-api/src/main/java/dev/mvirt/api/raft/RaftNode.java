@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.ratis.RaftConfigKeys;
@@ -52,8 +52,7 @@ public final class RaftNode implements AutoCloseable {
     static final java.time.Duration CLIENT_ATTEMPT = java.time.Duration.ofMillis(1000);
 
     private final ExecutorService callbacks;
-    private final ExecutorService writers = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("raft-write-", 0).factory());
+    private final LeaderWriter writer = new LeaderWriter(this, CLIENT_ATTEMPT);
 
     private RaftNode(
             RaftConfig config,
@@ -196,23 +195,18 @@ public final class RaftNode implements AutoCloseable {
         return client;
     }
 
-    /**
-     * Proposes {@code msg} through the client's blocking API on a virtual thread of its own: each write is sent and
-     * retried on its own (same call id on every attempt, so the leader's retry cache applies it once), and a failed
-     * peer costs one attempt. The ordered async API shares one stream per client and, after a leader change, resends
-     * one request and holds the rest until it answers: with the leader killed that waited for the client's request
-     * timeout, more than once, and writes through followers were unavailable for 5-8 s (bench failover, KILL).
-     */
-    CompletableFuture<RaftClientReply> write(Message msg) {
-        return CompletableFuture.supplyAsync(
-                () -> {
-                    try {
-                        return client.io().send(msg);
-                    } catch (IOException e) {
-                        throw new CompletionException(e);
-                    }
-                },
-                writers);
+    /** Commits {@code msg} through the leader this peer knows ({@link LeaderWriter}), within {@code timeout}. */
+    CompletableFuture<RaftClientReply> write(Message msg, java.time.Duration timeout) {
+        return writer.write(msg, timeout);
+    }
+
+    /** The leader this peer's server knows now, if any (none while an election runs). */
+    Optional<RaftPeerId> leaderId() {
+        try {
+            return Optional.ofNullable(division().getInfo().getLeaderId());
+        } catch (UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     MvirtStateMachine stateMachine() {
@@ -234,7 +228,6 @@ public final class RaftNode implements AutoCloseable {
     /** Stops the client and the server (about a second: Ratis closes its RPC gracefully). */
     @Override
     public void close() {
-        writers.shutdownNow();
         try {
             client.close();
         } catch (IOException e) {

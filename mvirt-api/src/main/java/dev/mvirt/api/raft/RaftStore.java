@@ -20,8 +20,8 @@ import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 
 /**
- * The {@link DataStore} of an API server: writes are proposed through the Ratis client, one blocking call each
- * ({@link RaftNode#write}; it finds the leader, the HTTP client is never redirected) and answer after this peer has applied the entry; reads come from this
+ * The {@link DataStore} of an API server: writes go to the leader this peer knows ({@link LeaderWriter}; the HTTP
+ * client is never redirected) and answer after this peer has applied the entry; reads come from this
  * peer's memory; linearizable reads use ReadIndex through this peer.
  */
 public final class RaftStore implements DataStore {
@@ -41,7 +41,7 @@ public final class RaftStore implements DataStore {
         Envelope env =
                 new Envelope(command, caller.actor(), clock.millis(), caller.idempotencyKey(), caller.requestHash());
         Message msg = Message.valueOf(ByteString.copyFrom(CommandCodec.encode(env)));
-        return node.write(msg)
+        return node.write(msg, node.config().requestTimeout())
                 .thenCompose(reply -> node.stateMachine().waiters().outcome(committedIndex(reply)))
                 .orTimeout(node.config().requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(RaftStore::failed);

@@ -1,0 +1,156 @@
+package dev.mvirt.api.raft;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.GroupMismatchException;
+import org.apache.ratis.protocol.exceptions.StateMachineException;
+
+/**
+ * Sends each write to the leader this peer's own Raft server knows: straight into the server when this peer leads,
+ * otherwise over the client RPC (unordered, one request each). A failed attempt (no leader yet, a dead, paused or
+ * cut-off leader, NotLeader, a leader not ready) is sent again with the same client id and call id, so the leader's
+ * retry cache applies it once however often it arrives, until the deadline.
+ *
+ * <p>Why not the Ratis client's own write APIs: they guess the leader from replies and share that guess among all
+ * requests; with hundreds of writes pending when the leader died (the ordered API also holds every write behind one
+ * resend) they kept failing for 5-17 s after a new leader was elected. This peer's server learns of the new leader
+ * when the election ends.
+ */
+final class LeaderWriter {
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(20);
+    private static final Duration MAX_BACKOFF = Duration.ofMillis(400);
+    private static final Duration RECONNECT_EVERY = Duration.ofSeconds(2);
+
+    private final RaftNode node;
+    private final Duration attempt;
+    private final ClientId clientId = ClientId.randomId();
+    private final AtomicLong callIds = new AtomicLong();
+    private final java.util.Map<RaftPeerId, AtomicLong> reconnects = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Writes through {@code node}; one attempt waits at most {@code attempt} for its leader. */
+    LeaderWriter(RaftNode node, Duration attempt) {
+        this.node = node;
+        this.attempt = attempt;
+    }
+
+    /** Commits {@code msg}; fails when no leader took it within {@code timeout}. */
+    CompletableFuture<RaftClientReply> write(Message msg, Duration timeout) {
+        CompletableFuture<RaftClientReply> result = new CompletableFuture<>();
+        long callId = callIds.incrementAndGet();
+        send(msg, callId, System.nanoTime() + timeout.toNanos(), FIRST_BACKOFF, result);
+        return result;
+    }
+
+    private void send(
+            Message msg, long callId, long deadline, Duration backoff, CompletableFuture<RaftClientReply> result) {
+        Optional<RaftPeerId> leader = node.leaderId();
+        if (leader.isEmpty()) {
+            later(msg, callId, deadline, backoff, result, "no leader elected yet");
+            return;
+        }
+        RaftClientRequest request = RaftClientRequest.newBuilder()
+                .setClientId(clientId)
+                .setServerId(leader.get())
+                .setGroupId(RaftNode.GROUP_ID)
+                .setCallId(callId)
+                .setMessage(msg)
+                .setType(RaftClientRequest.writeRequestType())
+                .build();
+        attempt(request).orTimeout(attempt.toMillis(), TimeUnit.MILLISECONDS).whenComplete((reply, t) -> {
+            if (t == null && (reply.isSuccess() || final_(reply))) {
+                result.complete(reply);
+            } else {
+                if (t != null && !isSelf(request.getServerId())) {
+                    reconnect(request.getServerId(), unwrap(t));
+                }
+                later(msg, callId, deadline, backoff, result, t != null ? reason(t) : reason(reply));
+            }
+        });
+    }
+
+    private CompletableFuture<RaftClientReply> attempt(RaftClientRequest request) {
+        try {
+            return isSelf(request.getServerId())
+                    ? node.server().submitClientRequestAsync(request)
+                    : node.client().getClientRpc().sendRequestAsyncUnordered(request);
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Tries again after {@code backoff} (doubling, capped), or fails once past the deadline. */
+    private void later(
+            Message msg,
+            long callId,
+            long deadline,
+            Duration backoff,
+            CompletableFuture<RaftClientReply> result,
+            String why) {
+        if (System.nanoTime() + backoff.toNanos() >= deadline) {
+            result.completeExceptionally(new TimeoutException("no leader committed the write in time: " + why));
+            return;
+        }
+        Duration next = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        Executor delayed = CompletableFuture.delayedExecutor(backoff.toMillis(), TimeUnit.MILLISECONDS);
+        delayed.execute(() -> send(msg, callId, deadline, next, result));
+    }
+
+    /**
+     * Makes the connection to {@code peer} again after an attempt failed or timed out on it: a stream to a peer that
+     * died stays broken (a restarted leader got no forwarded write for 8 s). At most once per {@link #RECONNECT_EVERY}
+     * per peer and never for a cancellation: the connection carries every other pending write, each of which the
+     * reconnect cancels, and reconnecting on each of those failures cancelled them all again (a cascade).
+     */
+    private void reconnect(RaftPeerId peer, Throwable cause) {
+        if (String.valueOf(cause.getMessage()).contains("CANCELLED")) {
+            return;
+        }
+        long now = System.nanoTime();
+        AtomicLong last = reconnects.computeIfAbsent(peer, p -> new AtomicLong(now - RECONNECT_EVERY.toNanos()));
+        long seen = last.get();
+        if (now - seen >= RECONNECT_EVERY.toNanos() && last.compareAndSet(seen, now)) {
+            // closing a connection waits for it to shut down: not on the RPC thread that delivered the failure
+            Thread.ofVirtual()
+                    .name("raft-reconnect")
+                    .start(() -> node.client().getClientRpc().handleException(peer, cause, true));
+        }
+    }
+
+    private boolean isSelf(RaftPeerId id) {
+        return id.toString().equals(node.config().id());
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    /** A reply no other attempt can change: the state machine or the group refused the request itself. */
+    private static boolean final_(RaftClientReply reply) {
+        return reply.getStateMachineException() != null || reply.getException() instanceof GroupMismatchException;
+    }
+
+    private static String reason(RaftClientReply reply) {
+        return reply.getException() == null
+                ? "refused"
+                : reply.getException().getClass().getSimpleName();
+    }
+
+    private static String reason(Throwable t) {
+        Throwable c = unwrap(t);
+        return c instanceof StateMachineException && c.getMessage() != null
+                ? String.valueOf(c.getMessage())
+                : c.getClass().getSimpleName();
+    }
+}
