@@ -92,7 +92,7 @@ public final class RaftNode implements AutoCloseable {
                     .setProperties(props)
                     .setRaftGroup(group)
                     .setLeaderId(null)
-                    .setRetryPolicy(writeRetries())
+                    .setRetryPolicy(clientRetries())
                     .build();
             return new RaftNode(config, server, client, sm, events, callbacks);
         } catch (IOException e) {
@@ -102,11 +102,12 @@ public final class RaftNode implements AutoCloseable {
     }
 
     /**
-     * How a write is retried after a failed attempt (no leader yet, a dead or paused leader, NotLeader): 50 ms
-     * doubling up to 1 s, 30 attempts (past the 10 s request timeout). Every pending write retries on its own, so a
-     * fixed 100 ms sleep turned an election under load into thousands of attempts a second on 2 cores.
+     * How the Ratis client retries what still goes through it (membership changes, leadership transfer, the
+     * ReadIndex fallback): 50 ms doubling up to 1 s, 30 attempts (past the 10 s request timeout); a fixed 100 ms
+     * sleep turned an election under load into thousands of attempts a second on 2 cores. Writes go through
+     * {@link LeaderWriter}, which has its own backoff.
      */
-    private static RetryPolicy writeRetries() {
+    private static RetryPolicy clientRetries() {
         return ExponentialBackoffRetry.newBuilder()
                 .setBaseSleepTime(millis(50))
                 .setMaxSleepTime(millis(1000))
@@ -123,9 +124,9 @@ public final class RaftNode implements AutoCloseable {
         RaftServerConfigKeys.Rpc.setTimeoutMin(p, millis(c.electionMin().toMillis()));
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, millis(c.electionMax().toMillis()));
         RaftServerConfigKeys.Rpc.setRequestTimeout(p, millis(c.requestTimeout().toMillis() / 2));
-        // one attempt of a write waits at most this long for its leader: a paused or cut-off leader costs a write
-        // about this much before the client tries the next peer (Ratis's 3 s default made SIGSTOP windows ~3 s);
-        // a slow attempt that is retried joins the same pending entry through the leader's retry cache
+        // one client attempt waits at most this long for its leader: a paused or cut-off leader costs about this
+        // much before the next attempt (Ratis's 3 s default made SIGSTOP windows ~3 s); a slow attempt that is
+        // retried joins the same pending entry through the leader's retry cache. LeaderWriter uses it too.
         RaftClientConfigKeys.Rpc.setRequestTimeout(p, millis(CLIENT_ATTEMPT.toMillis()));
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, c.snapshotEvery());
