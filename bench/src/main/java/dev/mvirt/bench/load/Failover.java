@@ -73,46 +73,38 @@ public final class Failover {
      * (so no success at all after the fault gives the whole observed time).
      */
     static long window(long[] done, long faultAt, long end) {
-        long prev = faultAt;
-        long worst = 0;
-        for (long t : done) {
-            if (t <= faultAt) {
-                continue;
-            }
-            worst = Math.max(worst, t - prev);
-            prev = t;
-        }
-        return Math.max(worst, end - prev);
+        return Gap.of(done, faultAt, end).length();
     }
 
     /** Where the window lies: the first success after the fault, and the longest gap's start and length. */
     static String describe(String trial, long[] done, long faultAt, long end) {
-        long prev = faultAt;
-        long worst = 0;
-        long worstFrom = faultAt;
-        long first = -1;
-        for (long t : done) {
-            if (t <= faultAt) {
-                continue;
-            }
-            first = first < 0 ? t : first;
-            if (t - prev > worst) {
-                worst = t - prev;
-                worstFrom = prev;
-            }
-            prev = t;
-        }
-        if (end - prev > worst) {
-            worst = end - prev;
-            worstFrom = prev;
-        }
+        Gap g = Gap.of(done, faultAt, end);
         return String.format(
                 java.util.Locale.ROOT,
                 "  %s: first success %+.0f ms after the fault; longest gap %.0f ms from %+.0f ms",
                 trial,
-                first < 0 ? Double.NaN : (first - faultAt) / 1e6,
-                worst / 1e6,
-                (worstFrom - faultAt) / 1e6);
+                g.firstSuccess() < 0 ? Double.NaN : (g.firstSuccess() - faultAt) / 1e6,
+                g.length() / 1e6,
+                (g.from() - faultAt) / 1e6);
+    }
+
+    /** The longest gap after a fault ({@code from}, {@code length}) and the first success after it (-1: none). */
+    record Gap(long from, long length, long firstSuccess) {
+        static Gap of(long[] done, long faultAt, long end) {
+            long prev = faultAt;
+            Gap worst = new Gap(faultAt, 0, -1);
+            long first = -1;
+            for (long t : done) {
+                if (t <= faultAt) {
+                    continue;
+                }
+                first = first < 0 ? t : first;
+                worst = t - prev > worst.length() ? new Gap(prev, t - prev, -1) : worst;
+                prev = t;
+            }
+            worst = end - prev > worst.length() ? new Gap(prev, end - prev, -1) : worst;
+            return new Gap(worst.from(), worst.length(), first);
+        }
     }
 
     private String settledLeader() {

@@ -60,14 +60,8 @@ final class LeaderWriter {
             later(msg, callId, deadline, backoff, result, "no leader elected yet");
             return;
         }
-        RaftClientRequest request = RaftClientRequest.newBuilder()
-                .setClientId(clientId)
-                .setServerId(leader.get())
-                .setGroupId(RaftNode.GROUP_ID)
-                .setCallId(callId)
-                .setMessage(msg)
-                .setType(RaftClientRequest.writeRequestType())
-                .build();
+        RaftClientRequest request =
+                LocalServer.request(clientId, leader.get(), callId, msg, RaftClientRequest.writeRequestType());
         attempt(request).orTimeout(attempt.toMillis(), TimeUnit.MILLISECONDS).whenComplete((reply, t) -> {
             if (t == null && (reply.isSuccess() || final_(reply))) {
                 result.complete(reply);

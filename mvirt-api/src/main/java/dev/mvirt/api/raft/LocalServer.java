@@ -11,9 +11,8 @@ import org.apache.ratis.protocol.RaftPeerId;
 
 /**
  * Hands linearizable reads (ReadIndex) straight to this peer's own Ratis server, without the gRPC round trip through
- * the Ratis client to itself. Each request has its own call id under one client id. Writes still go through the
- * client: a leader that steps down answers its pending writes NotLeader although they may still commit, and only the
- * client's retry (same call id, caught by the retry cache) re-sends them without applying them twice.
+ * the Ratis client to itself. Each request has its own call id under one client id. Writes go through
+ * {@link LeaderWriter}, which builds its requests with {@link #request} too.
  */
 final class LocalServer {
     private final RaftNode node;
@@ -31,18 +30,24 @@ final class LocalServer {
 
     private CompletableFuture<RaftClientReply> send(Message msg, RaftClientRequest.Type type) {
         RaftPeerId self = RaftPeerId.valueOf(node.config().id());
-        RaftClientRequest request = RaftClientRequest.newBuilder()
-                .setClientId(clientId)
-                .setServerId(self)
-                .setGroupId(RaftNode.GROUP_ID)
-                .setCallId(callIds.incrementAndGet())
-                .setMessage(msg)
-                .setType(type)
-                .build();
+        RaftClientRequest request = request(clientId, self, callIds.incrementAndGet(), msg, type);
         try {
             return node.server().submitClientRequestAsync(request);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** A request of {@code type} from {@code client}/{@code callId} to {@code server} in mvirt's group. */
+    static RaftClientRequest request(
+            ClientId client, RaftPeerId server, long callId, Message msg, RaftClientRequest.Type type) {
+        return RaftClientRequest.newBuilder()
+                .setClientId(client)
+                .setServerId(server)
+                .setGroupId(RaftNode.GROUP_ID)
+                .setCallId(callId)
+                .setMessage(msg)
+                .setType(type)
+                .build();
     }
 }

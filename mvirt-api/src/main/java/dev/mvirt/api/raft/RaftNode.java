@@ -40,6 +40,9 @@ import org.apache.ratis.util.TimeDuration;
  * peers forms the same group; the storage is formatted on first start and recovered afterwards.
  */
 public final class RaftNode implements AutoCloseable {
+    /** How long one client attempt waits for the leader (see {@link #properties}). */
+    static final java.time.Duration CLIENT_ATTEMPT = java.time.Duration.ofMillis(1000);
+
     /** The one group mvirt runs. */
     static final RaftGroupId GROUP_ID = RaftGroupId.valueOf(UUID.fromString("6d766972-742d-6170-692d-67726f757031"));
 
@@ -48,9 +51,6 @@ public final class RaftNode implements AutoCloseable {
     private final RaftClient client;
     private final MvirtStateMachine stateMachine;
     private final EventLog events;
-    /** How long one client attempt waits for the leader (see {@link #properties}). */
-    static final java.time.Duration CLIENT_ATTEMPT = java.time.Duration.ofMillis(1000);
-
     private final ExecutorService callbacks;
     private final LeaderWriter writer = new LeaderWriter(this, CLIENT_ATTEMPT);
 
