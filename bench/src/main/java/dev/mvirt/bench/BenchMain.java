@@ -141,7 +141,11 @@ public final class BenchMain {
         List<String> names = targets.stream().map(t -> t.cluster().name()).toList();
         System.out.println(Table.header(names));
         int i = 0;
+        String only = System.getProperty("bench.workloads", "");
         for (Workload w : WORKLOADS) {
+            if (!only.isEmpty() && java.util.Arrays.stream(only.split(",")).noneMatch(w.name()::equals)) {
+                continue;
+            }
             // alternate which system goes first, so neither always runs on a warmer machine
             List<Target> order = new ArrayList<>(targets);
             if (i++ % 2 == 1) {

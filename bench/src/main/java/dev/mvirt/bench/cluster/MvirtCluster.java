@@ -49,6 +49,7 @@ public final class MvirtCluster extends ProcessCluster {
             tokenFiles.put(id, data.resolve("admin.token"));
             List<String> argv = new ArrayList<>(List.of(java));
             argv.addAll(JVM_FLAGS);
+            argv.addAll(extraJvmFlags(id));
             argv.addAll(List.of("-cp", classpath, MAIN, "--id", id, "--data-dir", data.toString()));
             argv.addAll(List.of("--raft", "127.0.0.1:" + e.getValue(), "--http", "127.0.0.1:" + http));
             argv.addAll(List.of("--grpc", "127.0.0.1:" + Ports.free(), "--peers", peerList.toString()));
@@ -65,6 +66,19 @@ public final class MvirtCluster extends ProcessCluster {
     @Override
     public String name() {
         return "mvirt";
+    }
+
+    /**
+     * Extra JVM flags for every peer from {@code -Dbench.mvirt.jvm} (space-separated; {@code {id}} becomes the peer's
+     * id), e.g. {@code -XX:StartFlightRecording=delay=150s,duration=60s,filename=/tmp/{id}.jfr} to profile.
+     */
+    static List<String> extraJvmFlags(String id) {
+        String flags = System.getProperty("bench.mvirt.jvm", "").strip();
+        return flags.isEmpty()
+                ? List.of()
+                : java.util.Arrays.stream(flags.split("\\s+"))
+                        .map(f -> f.replace("{id}", id))
+                        .toList();
     }
 
     /**
