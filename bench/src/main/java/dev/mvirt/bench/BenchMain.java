@@ -141,7 +141,8 @@ public final class BenchMain {
         List<String> names = targets.stream().map(t -> t.cluster().name()).toList();
         System.out.println(Table.header(names));
         int i = 0;
-        String only = System.getProperty("bench.workloads", "");
+        // names with '_' for ' ' (BENCH_OPTS is split on spaces): -Dbench.workloads=write_c=64,local_read_c=1
+        String only = System.getProperty("bench.workloads", "").replace('_', ' ');
         for (Workload w : WORKLOADS) {
             if (!only.isEmpty() && java.util.Arrays.stream(only.split(",")).noneMatch(w.name()::equals)) {
                 continue;
