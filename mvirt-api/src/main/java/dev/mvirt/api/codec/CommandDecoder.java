@@ -64,6 +64,7 @@ final class CommandDecoder {
                 new Command.SetNodePhase(
                         p.getSetNodePhase().getNodeId(),
                         EnumCodec.nodePhase(p.getSetNodePhase().getPhaseValue(), F + "set_node_phase.phase"));
+            case BATCH -> throw new CodecException("command.batch: a batch inside a batch is not allowed");
             case COMMAND_NOT_SET -> throw Wire.unset("command", p.getUnknownFields());
         };
     }

@@ -17,8 +17,8 @@ import java.util.concurrent.Executor;
 final class AppliedWaiters {
     private final int keep;
     private final Executor executor;
-    private final TreeMap<Long, Outcome> recent = new TreeMap<>();
-    private final TreeMap<Long, List<CompletableFuture<Outcome>>> outcomeWaiters = new TreeMap<>();
+    private final TreeMap<Long, List<Outcome>> recent = new TreeMap<>();
+    private final TreeMap<Long, List<CompletableFuture<List<Outcome>>>> outcomeWaiters = new TreeMap<>();
     private final TreeMap<Long, List<CompletableFuture<Long>>> indexWaiters = new TreeMap<>();
     private long applied;
 
@@ -27,8 +27,11 @@ final class AppliedWaiters {
         this.executor = executor;
     }
 
-    /** Called by the apply thread after applying {@code index} (a command's outcome, or null for other entries). */
-    void applied(long index, Outcome outcome) {
+    /**
+     * Called by the apply thread after applying {@code index}: the outcome of each command in the entry (one, or a
+     * batch's in order; none for configuration and no-op entries).
+     */
+    void applied(long index, List<Outcome> outcome) {
         List<Runnable> done = new ArrayList<>();
         synchronized (this) {
             applied = Math.max(applied, index);
@@ -36,7 +39,7 @@ final class AppliedWaiters {
             while (recent.size() > keep) {
                 recent.pollFirstEntry();
             }
-            List<CompletableFuture<Outcome>> ws = outcomeWaiters.remove(index);
+            List<CompletableFuture<List<Outcome>>> ws = outcomeWaiters.remove(index);
             if (ws != null) {
                 ws.forEach(f -> done.add(() -> f.complete(outcome)));
             }
@@ -61,10 +64,10 @@ final class AppliedWaiters {
         done.forEach(executor::execute);
     }
 
-    /** Completes with the outcome of {@code index} once this peer has applied it. */
-    synchronized CompletableFuture<Outcome> outcome(long index) {
-        CompletableFuture<Outcome> f = new CompletableFuture<>();
-        Outcome o = recent.get(index);
+    /** Completes with the outcomes of the commands at {@code index} once this peer has applied it. */
+    synchronized CompletableFuture<List<Outcome>> outcome(long index) {
+        CompletableFuture<List<Outcome>> f = new CompletableFuture<>();
+        List<Outcome> o = recent.get(index);
         if (o != null) {
             f.complete(o);
         } else if (index <= applied) {

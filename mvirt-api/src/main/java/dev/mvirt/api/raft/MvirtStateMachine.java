@@ -10,6 +10,7 @@ import dev.mvirt.api.state.Result;
 import dev.mvirt.api.store.EventLog;
 import dev.mvirt.api.store.Outcome;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -31,9 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Ratis's view of mvirt's state: applies each committed entry to the pure {@link ClusterState} in log order (on
- * Ratis's single apply thread), publishes the events, records the outcome for the proposer, and takes and loads
- * snapshots. A malformed or unknown entry is rejected as an {@code Invalid} result and the peer goes on.
+ * Ratis's view of mvirt's state: applies each committed entry (one command, or a batch of them) to the pure
+ * {@link ClusterState} in log order (on Ratis's single apply thread), each command at its own revision, publishes
+ * the events, records the outcomes for the proposer, and takes and loads snapshots. A malformed or unknown command
+ * is rejected as an {@code Invalid} result and the peer goes on.
  */
 public final class MvirtStateMachine extends BaseStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(MvirtStateMachine.class);
@@ -109,19 +111,18 @@ public final class MvirtStateMachine extends BaseStateMachine {
         long index = entry.getIndex();
         long started = System.nanoTime();
         byte[] data = entry.getStateMachineLogEntry().getLogData().toByteArray();
-        Result result = apply(index, data);
+        List<Outcome> outcomes = apply(index, data);
         updateLastAppliedTermIndex(entry.getTerm(), index);
-        waiters.applied(index, new Outcome(index, result));
+        waiters.applied(index, outcomes);
         metrics.applied(System.nanoTime() - started);
         return CompletableFuture.completedFuture(Message.EMPTY);
     }
 
     @Override
     public void notifyTermIndexUpdated(long term, long index) {
-        // configuration and no-op entries: nothing to apply, but watchers and readers move on
+        // configuration and no-op entries: nothing to apply (no revision is used), but readers move on
         super.notifyTermIndexUpdated(term, index);
-        events.publish(index, List.of());
-        waiters.applied(index, new Outcome(index, new Result.Done(index)));
+        waiters.applied(index, List.of());
     }
 
     @Override
@@ -148,27 +149,42 @@ public final class MvirtStateMachine extends BaseStateMachine {
         return last.getIndex();
     }
 
-    private Result apply(long index, byte[] data) {
+    /** The outcomes of the entry at {@code index}: one command, or each command of a batch in order. */
+    private List<Outcome> apply(long index, byte[] data) {
         Decoded decoded = CommandCodec.decode(data);
+        if (decoded instanceof Decoded.Batch batch) {
+            List<Outcome> out = new ArrayList<>(batch.entries().size());
+            batch.entries().forEach(d -> out.add(applyOne(index, d)));
+            return out;
+        }
+        return List.of(applyOne(index, decoded));
+    }
+
+    /**
+     * Applies one command of the entry at {@code index} at the next revision: the entry's index, or one past the
+     * last revision when a batch before it used more revisions than it had indexes. So an entry with one command
+     * (every entry before batching existed) keeps revision == index, and revisions only grow.
+     */
+    private Outcome applyOne(long index, Decoded decoded) {
+        long revision = Math.max(state.revision() + 1, index);
         if (decoded instanceof Decoded.Rejected r) {
-            LOG.warn("rejected log entry index={} reason={}", index, r.reason());
-            state = state.skip(index);
-            events.publish(index, List.of());
-            return new Result.Invalid(new FieldError("command", r.reason()));
+            LOG.warn("rejected log entry index={} revision={} reason={}", index, revision, r.reason());
+            state = state.skip(revision);
+            return new Outcome(revision, new Result.Invalid(new FieldError("command", r.reason())));
         }
         try {
             var envelope = ((Decoded.Ok) decoded).envelope();
-            Applied a = state.apply(index, envelope, placer);
+            Applied a = state.apply(revision, envelope, placer);
             state = a.state();
-            events.publish(index, a.events());
-            listener.applied(index, envelope, a.result());
-            return a.result();
+            events.publish(revision, a.events());
+            listener.applied(revision, envelope, a.result());
+            return new Outcome(revision, a.result());
         } catch (RuntimeException e) {
-            // a bug in apply: deterministic on every peer, so every peer skips the same entry and stays up
-            LOG.error("apply failed index={}; entry skipped", index, e);
-            state = state.skip(index);
-            events.publish(index, List.of());
-            return new Result.Invalid(new FieldError("command", "internal error applying the command"));
+            // a bug in apply: deterministic on every peer, so every peer skips the same command and stays up
+            LOG.error("apply failed index={} revision={}; command skipped", index, revision, e);
+            state = state.skip(revision);
+            return new Outcome(
+                    revision, new Result.Invalid(new FieldError("command", "internal error applying the command")));
         }
     }
 
@@ -179,7 +195,7 @@ public final class MvirtStateMachine extends BaseStateMachine {
         state = SnapshotFiles.read(info);
         snapshotLoads.incrementAndGet();
         setLastAppliedTermIndex(info.getTermIndex());
-        events.reset(info.getIndex());
+        events.reset(state.revision());
         waiters.jumped(info.getIndex());
         LOG.info("state loaded from snapshot index={} revision={}", info.getIndex(), state.revision());
     }

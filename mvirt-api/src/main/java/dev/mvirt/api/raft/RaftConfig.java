@@ -13,8 +13,9 @@ import java.util.Map;
  * after 600–1200 ms of silence (the 150–300 ms Ratis default caused spurious elections on a loaded 2-core machine);
  * a write waits up to 10 s for commit and apply, which spans a few failed elections. Log segments are 8 MiB.
  *
- * <p>Ratis also writes a metadata entry (the commit index) into the log after commits, so revisions (log indexes)
- * of successive writes are not contiguous; watchers and clients must only rely on their order.
+ * <p>Revisions: a command's revision is its entry's log index, or one past the previous revision when an earlier
+ * batch used more revisions than it had entries. Ratis also writes metadata entries (the commit index) into the
+ * log, so revisions of successive writes are not contiguous; watchers and clients must only rely on their order.
  */
 public record RaftConfig(
         String id,
@@ -60,5 +61,23 @@ public record RaftConfig(
     public RaftConfig withRequestTimeout(Duration timeout) {
         return new RaftConfig(
                 id, dataDir, address, peers, snapshotEvery, electionMin, electionMax, timeout, logSegmentBytes);
+    }
+
+    /**
+     * Group commit on the proposing peer ({@link WriteBatcher}): at most {@code maxInFlight} entries of this peer on
+     * their way to commit; the writes that queue meanwhile go in the next entry, up to {@code maxCommands} commands
+     * and {@code maxBytes} bytes.
+     */
+    public record Batching(int maxInFlight, int maxCommands, int maxBytes) {}
+
+    /**
+     * The batching limits: 2 entries in flight, 128 commands and 1 MiB per entry; system properties
+     * {@code mvirt.batch.inflight}, {@code mvirt.batch.commands} and {@code mvirt.batch.bytes} override them.
+     */
+    public Batching batching() {
+        return new Batching(
+                Integer.getInteger("mvirt.batch.inflight", 2),
+                Integer.getInteger("mvirt.batch.commands", 128),
+                Integer.getInteger("mvirt.batch.bytes", 1 << 20));
     }
 }

@@ -31,6 +31,7 @@ import org.apache.ratis.rpc.SupportedRpcType;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.SizeInBytes;
 import org.apache.ratis.util.TimeDuration;
 
@@ -53,6 +54,7 @@ public final class RaftNode implements AutoCloseable {
     private final EventLog events;
     private final ExecutorService callbacks;
     private final LeaderWriter writer = new LeaderWriter(this, CLIENT_ATTEMPT);
+    private final WriteBatcher batcher;
 
     private RaftNode(
             RaftConfig config,
@@ -67,6 +69,14 @@ public final class RaftNode implements AutoCloseable {
         this.stateMachine = sm;
         this.events = events;
         this.callbacks = callbacks;
+        RaftConfig.Batching b = config.batching();
+        this.batcher = new WriteBatcher(
+                data -> write(Message.valueOf(UnsafeByteOperations.unsafeWrap(data)), config.requestTimeout())
+                        .thenApply(RaftStore::committedIndex),
+                index -> sm.waiters().outcome(index),
+                b.maxInFlight(),
+                b.maxCommands(),
+                b.maxBytes());
     }
 
     /** Starts the peer: recovers its log and snapshot from {@code config.dataDir()} or formats a new one. */
@@ -194,6 +204,15 @@ public final class RaftNode implements AutoCloseable {
 
     RaftClient client() {
         return client;
+    }
+
+    /**
+     * Commits {@code entry} (an encoded envelope) with the writes queued beside it ({@link WriteBatcher}, one per
+     * peer) and completes with its outcome once this peer has applied it. Completing the future early withdraws a
+     * write not yet proposed.
+     */
+    CompletableFuture<dev.mvirt.api.store.Outcome> propose(byte[] entry) {
+        return batcher.submit(entry);
     }
 
     /** Commits {@code msg} through the leader this peer knows ({@link LeaderWriter}), within {@code timeout}. */

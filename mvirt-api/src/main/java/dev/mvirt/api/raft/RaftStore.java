@@ -17,11 +17,11 @@ import java.util.concurrent.TimeoutException;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftPeerId;
-import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
 
 /**
- * The {@link DataStore} of an API server: writes go to the leader this peer knows ({@link LeaderWriter}; the HTTP
- * client is never redirected) and answer after this peer has applied the entry; reads come from this
+ * The {@link DataStore} of an API server: writes are grouped into entries ({@link WriteBatcher}) that go to the
+ * leader this peer knows ({@link LeaderWriter}; the HTTP client is never redirected) and answer after this peer has
+ * applied the entry; reads come from this
  * peer's memory; linearizable reads use ReadIndex through this peer.
  */
 public final class RaftStore implements DataStore {
@@ -40,9 +40,8 @@ public final class RaftStore implements DataStore {
     public CompletableFuture<Outcome> submit(Command command, Caller caller) {
         Envelope env =
                 new Envelope(command, caller.actor(), clock.millis(), caller.idempotencyKey(), caller.requestHash());
-        Message msg = Message.valueOf(ByteString.copyFrom(CommandCodec.encode(env)));
-        return node.write(msg, node.config().requestTimeout())
-                .thenCompose(reply -> node.stateMachine().waiters().outcome(committedIndex(reply)))
+        // the timeout completes the batcher's own future, so a write still queued then is withdrawn, not proposed
+        return node.propose(CommandCodec.encode(env))
                 .orTimeout(node.config().requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(RaftStore::failed);
     }
@@ -76,7 +75,7 @@ public final class RaftStore implements DataStore {
                 .thenCompose(f -> f);
     }
 
-    private static long committedIndex(RaftClientReply reply) {
+    static long committedIndex(RaftClientReply reply) {
         if (!reply.isSuccess()) {
             throw new StoreException("not committed: " + reason(reply.getException()), reply.getException());
         }

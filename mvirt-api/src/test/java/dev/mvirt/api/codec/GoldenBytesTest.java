@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.mvirt.api.model.Kind;
+import dev.mvirt.api.state.Envelope;
 import dev.mvirt.api.state.IdempotencyRecord;
 import dev.mvirt.proto.api.v1.IdempotencyRecordProto;
 import dev.mvirt.proto.api.v1.ResourceProto;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,17 @@ class GoldenBytesTest {
                     "command." + type.getSimpleName(),
                     new Sample(env, hex(CommandCodec.encode(env)), GoldenBytesTest::env));
         });
+        List<Envelope> batch = CodecFixtures.commands().values().stream()
+                .limit(2)
+                .map(CodecFixtures::envelope)
+                .toList();
+        m.put(
+                "command.Batch",
+                new Sample(
+                        batch,
+                        hex(CommandCodec.encodeBatch(
+                                batch.stream().map(CommandCodec::encode).toList())),
+                        GoldenBytesTest::env));
         CodecFixtures.specs()
                 .forEach((type, s) -> m.put(
                         "spec." + type.getSimpleName(),
@@ -87,6 +100,10 @@ class GoldenBytesTest {
         return switch (CommandCodec.decode(bytes)) {
             case Decoded.Ok ok -> ok.envelope();
             case Decoded.Rejected r -> r;
+            case Decoded.Batch b ->
+                b.entries().stream()
+                        .map(d -> d instanceof Decoded.Ok ok ? ok.envelope() : d)
+                        .toList();
         };
     }
 
