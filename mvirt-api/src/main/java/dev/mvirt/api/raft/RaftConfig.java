@@ -71,12 +71,13 @@ public record RaftConfig(
     public record Batching(int maxInFlight, int maxCommands, int maxBytes) {}
 
     /**
-     * The batching limits: 2 entries in flight, 128 commands and 1 MiB per entry; system properties
+     * The batching limits: 1 entry in flight per peer (at 64 clients 1,399 writes/s vs 1,242 with 2: fuller
+     * entries), 128 commands and 1 MiB per entry; system properties
      * {@code mvirt.batch.inflight}, {@code mvirt.batch.commands} and {@code mvirt.batch.bytes} override them.
      */
     public Batching batching() {
         return new Batching(
-                Integer.getInteger("mvirt.batch.inflight", 2),
+                Integer.getInteger("mvirt.batch.inflight", 1),
                 Integer.getInteger("mvirt.batch.commands", 128),
                 Integer.getInteger("mvirt.batch.bytes", 1 << 20));
     }

@@ -1,11 +1,11 @@
 package dev.mvirt.node.bench;
 
-import dev.mvirt.api.model.Boot;
-import dev.mvirt.api.model.VmSpec;
+import dev.mvirt.api.rest.ApiConfig;
+import dev.mvirt.api.rest.Bootstrap;
+import dev.mvirt.api.rest.HttpApi;
 import dev.mvirt.api.state.ClusterState;
 import dev.mvirt.api.store.Caller;
 import dev.mvirt.api.store.DataStore;
-import dev.mvirt.api.store.Outcome;
 import dev.mvirt.common.grpc.GrpcChannels;
 import dev.mvirt.node.ApiPeers;
 import dev.mvirt.proto.node.v1.HostFacts;
@@ -19,9 +19,15 @@ import dev.mvirt.proto.node.v1.StoragePool;
 import dev.mvirt.proto.node.v1.UpdateResourceStatusRequest;
 import dev.mvirt.proto.node.v1.VmObserved;
 import io.grpc.ManagedChannel;
+import io.javalin.Javalin;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,8 +41,9 @@ import org.HdrHistogram.Histogram;
 /**
  * Places VMs on simulated hosts through real API servers (Ratis peers in this JVM) and prints committed
  * placements/s, create latency and heap beside published schedulers' figures. Hosts register through the
- * NodeService (gRPC, as agents do); VMs are created through the DataStore (as the REST handler does), each
- * placed by the scheduler inside apply; then every host reports its VMs RUNNING in batches.
+ * NodeService (gRPC, as agents do); VMs are created through the REST API ({@code POST .../vms} over HTTP, spread
+ * over every API server, with an admin token), each placed by the scheduler inside apply; then every host reports
+ * its VMs RUNNING in batches.
  *
  * <p>Not a test. Run: {@code bench/placement.sh [PEERS] [HOSTS] [VMS] [IN_FLIGHT]} (defaults 3 1000 10000 256).
  */
@@ -58,23 +65,43 @@ public final class PlacementBench {
             DataStore store = api.leader().orElseThrow().store();
             store.setSettings(Caller.of("bench"), Map.of("node.graceSeconds", "3600"))
                     .join();
+            List<Javalin> https = new ArrayList<>();
+            List<URI> uris = new ArrayList<>();
+            for (ApiPeers.Peer p : api.peers.values()) {
+                Javalin app = HttpApi.create(
+                                p.store(), p.cluster(), ApiConfig.defaults().withAddress("127.0.0.1", 0))
+                        .start();
+                https.add(app);
+                uris.add(URI.create("http://127.0.0.1:" + app.port()));
+            }
+            Path tokenFile = dir.resolve("admin.token");
+            Bootstrap.ensureAdminToken(store, tokenFile);
+            String admin = Files.readString(tokenFile).strip();
             ManagedChannel ch = GrpcChannels.open(api.nodeEndpoints().getFirst());
             long t0 = System.nanoTime();
             Map<String, String> credentials = register(ch, hosts, token);
             double regSeconds = (System.nanoTime() - t0) / 1e9;
             Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
             long t1 = System.nanoTime();
-            List<String> ids = create(store, vms, inFlight, latency);
+            int placed = create(uris, admin, vms, inFlight, latency);
             double createSeconds = (System.nanoTime() - t1) / 1e9;
+            long onNodes = store.read().vms().all().stream()
+                    .filter(v -> !v.status().node().isEmpty())
+                    .count();
+            if (placed != vms || onNodes != vms) {
+                throw new IllegalStateException(
+                        placed + " creates answered 201 and " + onNodes + " of " + vms + " VMs are placed");
+            }
             long t2 = System.nanoTime();
             int reports = report(ch, store.read(), credentials);
             double reportSeconds = (System.nanoTime() - t2) / 1e9;
             ch.shutdownNow();
+            https.forEach(Javalin::stop);
             long heapAfter = heapAfterGc();
             print(
                     peers,
                     hosts,
-                    ids.size(),
+                    vms,
                     inFlight,
                     regSeconds,
                     createSeconds,
@@ -129,43 +156,42 @@ public final class PlacementBench {
         return out;
     }
 
-    private static List<String> create(DataStore store, int vms, int inFlight, Histogram latency) {
+    /**
+     * Creates {@code vms} VMs with {@code POST /api/v1/projects/default/vms}, spread round-robin over every API
+     * server (followers forward to the leader), {@code inFlight} at a time; answers how many were created (201).
+     */
+    private static int create(List<URI> peers, String token, int vms, int inFlight, Histogram latency) {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         Semaphore window = new Semaphore(inFlight);
-        List<CompletableFuture<Outcome>> all = new ArrayList<>(vms);
-        List<String> ids = new ArrayList<>(vms);
+        List<CompletableFuture<Boolean>> all = new ArrayList<>(vms);
         for (int i = 0; i < vms; i++) {
-            String id = UUID.randomUUID().toString();
-            ids.add(id);
-            VmSpec spec = new VmSpec(
-                    1,
-                    512,
-                    new Boot("/images/vmlinuz", "", "", ""),
-                    List.of(),
-                    List.of(),
-                    "",
-                    List.of(),
-                    Map.of(),
-                    "",
-                    "",
-                    VmSpec.DesiredState.RUNNING,
-                    VmSpec.StopMode.GRACEFUL,
-                    0);
+            String body = "{\"name\":\"vm-" + i + "\",\"spec\":{\"vcpus\":1,\"memoryMib\":512,"
+                    + "\"boot\":{\"kernel\":\"/images/vmlinuz\"}}}";
+            HttpRequest req = HttpRequest.newBuilder(
+                            peers.get(i % peers.size()).resolve("/api/v1/projects/default/vms"))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             window.acquireUninterruptibly();
             long start = System.nanoTime();
-            CompletableFuture<Outcome> f =
-                    store.create(Caller.of("bench"), id, ClusterState.DEFAULT_PROJECT, "vm-" + i, Map.of(), spec);
-            all.add(f.whenComplete((o, e) -> {
+            all.add(http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
                 synchronized (latency) {
                     latency.recordValue(Math.min(System.nanoTime() - start, latency.getHighestTrackableValue()));
                 }
                 window.release();
+                if (e != null || r.statusCode() != 201) {
+                    System.err.println("create failed: " + (e != null ? e : r.statusCode() + " " + r.body()));
+                    return false;
+                }
+                return true;
             }));
         }
-        long placed = all.stream().filter(f -> f.join().result().ok()).count();
-        if (placed != vms) {
-            throw new IllegalStateException("only " + placed + " of " + vms + " VMs were placed");
-        }
-        return ids;
+        return (int) all.stream().filter(CompletableFuture::join).count();
     }
 
     /** Every simulated host reports its VMs RUNNING, in one batch per host. */
@@ -230,7 +256,7 @@ public final class PlacementBench {
                 "  host registrations (gRPC Register):   %6.0f /s  (%d in %.1f s)%n",
                 hosts / regSeconds, hosts, regSeconds);
         System.out.printf(
-                "  committed placements (create+place):  %6.0f /s  (%d in %.1f s)   target >= 1,000 /s%n",
+                "  committed placements (REST create):   %6.0f /s  (%d in %.1f s)   target >= 1,000 /s%n",
                 rate, vms, createSeconds);
         System.out.printf(
                 "  create latency ms: p50 %.1f  p99 %.1f  max %.1f%n",
