@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Placement benchmark (not a test): real API servers (Ratis peers in one JVM) place VMs on simulated hosts.
-#   bench/placement.sh [PEERS=3] [HOSTS=1000] [VMS=10000] [IN_FLIGHT=256]
+#   bench/placement.sh [PEERS=3] [HOSTS=1000] [VMS=10000] [IN_FLIGHT=256] [ROUNDS=2]  (round 1: cold JVM)
 # Prints committed placements/s, p99 create latency and heap beside Nomad's and kube-scheduler's published figures.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
