@@ -2,10 +2,10 @@ package dev.mvirt.api.raft;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,11 +38,27 @@ final class LeaderWriter {
     private final ClientId clientId = ClientId.randomId();
     private final AtomicLong callIds = new AtomicLong();
     private final java.util.Map<RaftPeerId, AtomicLong> reconnects = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<CompletableFuture<RaftClientReply>> waiting =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** Writes through {@code node}; one attempt waits at most {@code attempt} for its leader. */
     LeaderWriter(RaftNode node, Duration attempt) {
         this.node = node;
         this.attempt = attempt;
+    }
+
+    /**
+     * This peer learned of a new leader: every attempt still waiting on the old one, and every write waiting out a
+     * backoff, is sent now (to the new leader) instead of after its attempt timeout or backoff. With group commit the writes of a peer queue behind its entry in
+     * flight, so a paused leader held them all for whole 1 s attempts (SIGSTOP windows came out at ~2.0 s). A
+     * resend keeps the call id: if the old attempt did reach a log, the retry cache joins the two.
+     */
+    void leaderChanged() {
+        List<CompletableFuture<RaftClientReply>> now = List.copyOf(waiting);
+        if (!now.isEmpty()) {
+            // not on Ratis's notifying thread: the resends go into the server or the RPC
+            Thread.ofVirtual().name("raft-resend").start(() -> now.forEach(f -> f.complete(null)));
+        }
     }
 
     /** Commits {@code msg}; fails when no leader took it within {@code timeout}. */
@@ -62,16 +78,51 @@ final class LeaderWriter {
         }
         RaftClientRequest request =
                 LocalServer.request(clientId, leader.get(), callId, msg, RaftClientRequest.writeRequestType());
-        attempt(request).orTimeout(attempt.toMillis(), TimeUnit.MILLISECONDS).whenComplete((reply, t) -> {
-            if (t == null && (reply.isSuccess() || final_(reply))) {
-                result.complete(reply);
+        // completed with null by leaderChanged when a new leader is known while this attempt waits
+        CompletableFuture<RaftClientReply> reply = new CompletableFuture<>();
+        waiting.add(reply);
+        if (!node.leaderId().equals(leader)) {
+            reply.complete(null); // the leader changed before this attempt was registered
+        }
+        attempt(request).orTimeout(attempt.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, t) -> {
+            if (t == null) {
+                reply.complete(r);
             } else {
-                if (t != null && !isSelf(request.getServerId())) {
-                    reconnect(request.getServerId(), unwrap(t));
-                }
-                later(msg, callId, deadline, backoff, result, t != null ? reason(t) : reason(reply));
+                reply.completeExceptionally(t);
             }
         });
+        reply.whenComplete((rep, t) -> {
+            waiting.remove(reply);
+            settle(msg, callId, deadline, backoff, result, request, rep, t);
+        });
+    }
+
+    private void settle(
+            Message msg,
+            long callId,
+            long deadline,
+            Duration backoff,
+            CompletableFuture<RaftClientReply> result,
+            RaftClientRequest request,
+            @org.jspecify.annotations.Nullable RaftClientReply reply,
+            @org.jspecify.annotations.Nullable Throwable t) {
+        if (t != null) {
+            if (!isSelf(request.getServerId())) {
+                reconnect(request.getServerId(), unwrap(t));
+            }
+            later(msg, callId, deadline, backoff, result, reason(t));
+        } else if (reply == null) {
+            // a new leader is known: send again now, to it
+            if (System.nanoTime() >= deadline) {
+                result.completeExceptionally(new TimeoutException("no leader committed the write in time"));
+            } else {
+                send(msg, callId, deadline, backoff, result);
+            }
+        } else if (reply.isSuccess() || final_(reply)) {
+            result.complete(reply);
+        } else {
+            later(msg, callId, deadline, backoff, result, reason(reply));
+        }
     }
 
     private CompletableFuture<RaftClientReply> attempt(RaftClientRequest request) {
@@ -84,7 +135,10 @@ final class LeaderWriter {
         }
     }
 
-    /** Tries again after {@code backoff} (doubling, capped), or fails once past the deadline. */
+    /**
+     * Tries again after {@code backoff} (doubling, capped) or as soon as a new leader is known, or fails once past
+     * the deadline.
+     */
     private void later(
             Message msg,
             long callId,
@@ -97,8 +151,15 @@ final class LeaderWriter {
             return;
         }
         Duration next = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-        Executor delayed = CompletableFuture.delayedExecutor(backoff.toMillis(), TimeUnit.MILLISECONDS);
-        delayed.execute(() -> send(msg, callId, deadline, next, result));
+        // woken early when a new leader becomes known (leaderChanged)
+        CompletableFuture<RaftClientReply> wake = new CompletableFuture<>();
+        waiting.add(wake);
+        CompletableFuture.delayedExecutor(backoff.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> wake.complete(null));
+        wake.whenComplete((r, t) -> {
+            waiting.remove(wake);
+            send(msg, callId, deadline, next, result);
+        });
     }
 
     /**

@@ -46,6 +46,7 @@ public final class MvirtStateMachine extends BaseStateMachine {
     private final AppliedWaiters waiters;
     private final ApplyMetrics metrics;
     private volatile ApplyListener listener = ApplyListener.none();
+    private volatile Runnable leaderListener = () -> {};
     private final java.util.concurrent.atomic.AtomicInteger snapshotLoads =
             new java.util.concurrent.atomic.AtomicInteger();
     private volatile ClusterState state = ClusterState.empty();
@@ -55,6 +56,11 @@ public final class MvirtStateMachine extends BaseStateMachine {
         this.events = events;
         this.metrics = metrics;
         this.waiters = new AppliedWaiters(100_000, callbacks);
+    }
+
+    /** Sets who is told when this peer learns of a new leader (the write path); set once at start-up. */
+    void leaderListener(Runnable r) {
+        this.leaderListener = r;
     }
 
     /** Sets who is told of applied commands (the audit recorder); set once at start-up. */
@@ -129,6 +135,7 @@ public final class MvirtStateMachine extends BaseStateMachine {
     public void notifyLeaderChanged(org.apache.ratis.protocol.RaftGroupMemberId member, RaftPeerId leader) {
         metrics.leaderChanged();
         LOG.info("leader changed to {} (seen by {})", leader, member.getPeerId());
+        leaderListener.run();
     }
 
     @Override

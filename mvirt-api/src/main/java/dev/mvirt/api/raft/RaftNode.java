@@ -69,6 +69,7 @@ public final class RaftNode implements AutoCloseable {
         this.stateMachine = sm;
         this.events = events;
         this.callbacks = callbacks;
+        sm.leaderListener(writer::leaderChanged);
         RaftConfig.Batching b = config.batching();
         this.batcher = new WriteBatcher(
                 data -> write(Message.valueOf(UnsafeByteOperations.unsafeWrap(data)), config.requestTimeout())
