@@ -121,9 +121,7 @@ class RaftStoreIT {
             }
             before = c.store(leader).readConsistent().get(20, TimeUnit.SECONDS).allResources();
         }
-        try (TestCluster again = new TestCluster(dir, 3, cfg -> cfg.withSnapshotEvery(25))) {
-            again.addresses.putAll(c.addresses);
-            again.addresses.keySet().forEach(again::start);
+        try (TestCluster again = TestCluster.restarted(dir, c, cfg -> cfg.withSnapshotEvery(25))) {
             String leader = again.awaitLeader();
             ClusterState s = again.store(leader).readConsistent().get(30, TimeUnit.SECONDS);
             assertThat(s.allResources()).containsExactlyInAnyOrderElementsOf(before);
@@ -243,9 +241,7 @@ class RaftStoreIT {
             }
         }
         // snapshots and replay give every peer the same revisions again
-        try (TestCluster again = new TestCluster(dir, 3, cfg -> cfg.withSnapshotEvery(25))) {
-            again.addresses.putAll(c.addresses);
-            again.addresses.keySet().forEach(again::start);
+        try (TestCluster again = TestCluster.restarted(dir, c, cfg -> cfg.withSnapshotEvery(25))) {
             String leader = again.awaitLeader();
             assertThat(again.store(leader)
                             .readConsistent()

@@ -42,6 +42,14 @@ final class TestCluster implements AutoCloseable {
         return c;
     }
 
+    /** The stopped cluster {@code old} started again on the same addresses and data directories under {@code root}. */
+    static TestCluster restarted(Path root, TestCluster old, UnaryOperator<RaftConfig> tune) {
+        TestCluster c = new TestCluster(root, old.addresses.size(), tune);
+        c.addresses.putAll(old.addresses);
+        c.addresses.keySet().forEach(c::start);
+        return c;
+    }
+
     RaftNode start(String id) {
         RaftConfig cfg = tune.apply(RaftConfig.of(id, dirs.get(id), addresses.get(id), addresses));
         RaftNode n = RaftNode.start(cfg, new Scheduler(), new SimpleMeterRegistry());

@@ -49,6 +49,11 @@ class WriteBatcherTest {
         }
     }
 
+    /** A batcher over {@code log} with default limits and {@code inFlight} entries in flight. */
+    private static WriteBatcher batcher(FakeLog log, int inFlight) {
+        return new WriteBatcher(log::propose, log::outcomes, inFlight, 128, 1 << 20);
+    }
+
     private static List<Envelope> commands(byte[] data) {
         return switch (CommandCodec.decode(data)) {
             case Decoded.Ok ok -> List.of(ok.envelope());
@@ -69,7 +74,7 @@ class WriteBatcherTest {
     @Test
     void aLoneWriteIsProposedAtOnceAsAPlainEntry() throws Exception {
         FakeLog log = new FakeLog();
-        WriteBatcher b = new WriteBatcher(log::propose, log::outcomes, 1, 128, 1 << 20);
+        WriteBatcher b = batcher(log, 1);
         CompletableFuture<Outcome> f = b.submit(write("a"));
         assertThat(log.proposed).hasSize(1);
         assertThat(CommandCodec.decode(log.proposed.getFirst())).isInstanceOf(Decoded.Ok.class);
@@ -80,7 +85,7 @@ class WriteBatcherTest {
     @Test
     void writesThatQueueBehindAnEntryInFlightGoTogetherAndEachGetsItsOwnOutcome() throws Exception {
         FakeLog log = new FakeLog();
-        WriteBatcher b = new WriteBatcher(log::propose, log::outcomes, 1, 128, 1 << 20);
+        WriteBatcher b = batcher(log, 1);
         CompletableFuture<Outcome> first = b.submit(write("a"));
         List<CompletableFuture<Outcome>> rest = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -127,7 +132,7 @@ class WriteBatcherTest {
     @Test
     void aFailedEntryFailsEveryWriteInItAndTheQueueGoesOn() {
         FakeLog log = new FakeLog();
-        WriteBatcher b = new WriteBatcher(log::propose, log::outcomes, 1, 128, 1 << 20);
+        WriteBatcher b = batcher(log, 1);
         b.submit(write("a"));
         var x = b.submit(write("x"));
         var y = b.submit(write("y"));
@@ -144,7 +149,7 @@ class WriteBatcherTest {
     @Test
     void aWriteWhoseCallerGaveUpWhileQueuedIsNeverProposed() {
         FakeLog log = new FakeLog();
-        WriteBatcher b = new WriteBatcher(log::propose, log::outcomes, 1, 128, 1 << 20);
+        WriteBatcher b = batcher(log, 1);
         b.submit(write("a"));
         var gone = b.submit(write("gone"));
         var kept = b.submit(write("kept"));
@@ -160,7 +165,7 @@ class WriteBatcherTest {
     @Test
     void severalEntriesMayBeInFlight() {
         FakeLog log = new FakeLog();
-        WriteBatcher b = new WriteBatcher(log::propose, log::outcomes, 2, 128, 1 << 20);
+        WriteBatcher b = batcher(log, 2);
         b.submit(write("a"));
         b.submit(write("b"));
         b.submit(write("c"));
