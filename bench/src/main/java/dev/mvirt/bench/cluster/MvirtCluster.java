@@ -69,14 +69,15 @@ public final class MvirtCluster extends ProcessCluster {
     }
 
     /**
-     * Extra JVM flags for every peer from {@code -Dbench.mvirt.jvm} (space-separated; {@code {id}} becomes the peer's
-     * id), e.g. {@code -XX:StartFlightRecording=delay=150s,duration=60s,filename=/tmp/{id}.jfr} to profile.
+     * Extra JVM flags for every peer from {@code -Dbench.mvirt.jvm} (separated by spaces or {@code |}, since
+     * {@code BENCH_OPTS} itself is split on spaces; {@code {id}} becomes the peer's id), e.g.
+     * {@code -XX:StartFlightRecording=delay=150s,duration=60s,filename=/tmp/{id}.jfr} to profile.
      */
     static List<String> extraJvmFlags(String id) {
         String flags = System.getProperty("bench.mvirt.jvm", "").strip();
         return flags.isEmpty()
                 ? List.of()
-                : java.util.Arrays.stream(flags.split("\\s+"))
+                : java.util.Arrays.stream(flags.split("[\\s|]+"))
                         .map(f -> f.replace("{id}", id))
                         .toList();
     }

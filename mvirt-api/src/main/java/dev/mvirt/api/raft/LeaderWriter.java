@@ -9,13 +9,17 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.ratis.client.impl.RaftClientRpcWithProxy;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.AlreadyClosedException;
 import org.apache.ratis.protocol.exceptions.GroupMismatchException;
+import org.apache.ratis.protocol.exceptions.RaftException;
 import org.apache.ratis.protocol.exceptions.StateMachineException;
+import org.apache.ratis.util.PeerProxyMap;
 
 /**
  * Sends each write to the leader this peer's own Raft server knows: straight into the server when this peer leads,
@@ -31,13 +35,17 @@ import org.apache.ratis.protocol.exceptions.StateMachineException;
 final class LeaderWriter {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(20);
     private static final Duration MAX_BACKOFF = Duration.ofMillis(400);
-    private static final Duration RECONNECT_EVERY = Duration.ofSeconds(2);
+    /** Ends a backoff that no leader change cut short. */
+    private static final Exception BACKOFF_OVER = new Exception("backoff over", null, false, false) {};
 
     private final RaftNode node;
     private final Duration attempt;
     private final ClientId clientId = ClientId.randomId();
     private final AtomicLong callIds = new AtomicLong();
-    private final java.util.Map<RaftPeerId, AtomicLong> reconnects = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Connections already replaced (each once), by identity: later failures on them must not replace the new one. */
+    private final java.util.Set<Object> replaced =
+            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+
     private final java.util.Set<CompletableFuture<RaftClientReply>> waiting =
             java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -48,7 +56,7 @@ final class LeaderWriter {
     }
 
     /**
-     * This peer learned of a new leader: every attempt still waiting on the old one, and every write waiting out a
+     * This peer learned of a new leader, or became a leader ready for writes: every attempt still waiting on the old one, and every write waiting out a
      * backoff, is sent now (to the new leader) instead of after its attempt timeout or backoff. With group commit the writes of a peer queue behind its entry in
      * flight, so a paused leader held them all for whole 1 s attempts (SIGSTOP windows came out at ~2.0 s). A
      * resend keeps the call id: if the old attempt did reach a log, the retry cache joins the two.
@@ -84,6 +92,7 @@ final class LeaderWriter {
         if (!node.leaderId().equals(leader)) {
             reply.complete(null); // the leader changed before this attempt was registered
         }
+        Object proxy = isSelf(leader.get()) ? null : currentProxy(leader.get());
         attempt(request).orTimeout(attempt.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, t) -> {
             if (t == null) {
                 reply.complete(r);
@@ -93,7 +102,10 @@ final class LeaderWriter {
         });
         reply.whenComplete((rep, t) -> {
             waiting.remove(reply);
-            settle(msg, callId, deadline, backoff, result, request, rep, t);
+            if (t != null) {
+                reconnect(leader.get(), proxy, unwrap(t));
+            }
+            settle(msg, callId, deadline, backoff, result, rep, t);
         });
     }
 
@@ -103,20 +115,18 @@ final class LeaderWriter {
             long deadline,
             Duration backoff,
             CompletableFuture<RaftClientReply> result,
-            RaftClientRequest request,
             @org.jspecify.annotations.Nullable RaftClientReply reply,
             @org.jspecify.annotations.Nullable Throwable t) {
         if (t != null) {
-            if (!isSelf(request.getServerId())) {
-                reconnect(request.getServerId(), unwrap(t));
-            }
             later(msg, callId, deadline, backoff, result, reason(t));
         } else if (reply == null) {
-            // a new leader is known: send again now, to it
+            // a new leader is known (or is now ready): send again now, to it, and back off afresh from here (a new
+            // leader answers "not ready" until it applied its first entry; the backoff grown while there was no
+            // leader would have held the write up to 400 ms after that)
             if (System.nanoTime() >= deadline) {
                 result.completeExceptionally(new TimeoutException("no leader committed the write in time"));
             } else {
-                send(msg, callId, deadline, backoff, result);
+                send(msg, callId, deadline, FIRST_BACKOFF, result);
             }
         } else if (reply.isSuccess() || final_(reply)) {
             result.complete(reply);
@@ -151,35 +161,58 @@ final class LeaderWriter {
             return;
         }
         Duration next = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-        // woken early when a new leader becomes known (leaderChanged)
+        // woken early (completed normally) when a new leader becomes known or ready (leaderChanged): then the
+        // backoff starts afresh; at its end (completed with BACKOFF_OVER) it doubles
         CompletableFuture<RaftClientReply> wake = new CompletableFuture<>();
         waiting.add(wake);
         CompletableFuture.delayedExecutor(backoff.toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> wake.complete(null));
+                .execute(() -> wake.completeExceptionally(BACKOFF_OVER));
         wake.whenComplete((r, t) -> {
             waiting.remove(wake);
-            send(msg, callId, deadline, next, result);
+            send(msg, callId, deadline, t == null ? FIRST_BACKOFF : next, result);
         });
     }
 
     /**
-     * Makes the connection to {@code peer} again after an attempt failed or timed out on it: a stream to a peer that
-     * died stays broken (a restarted leader got no forwarded write for 8 s). At most once per {@link #RECONNECT_EVERY}
-     * per peer and never for a cancellation: the connection carries every other pending write, each of which the
-     * reconnect cancels, and reconnecting on each of those failures cancelled them all again (a cascade).
+     * Replaces the connection {@code proxy} to {@code peer} after an attempt on it failed in transport (refused,
+     * reset, timed out) or found it closed: a stream to a peer that died stays broken (a restarted leader got no
+     * forwarded write for 8 s), and a stream the server ended answers every later write with AlreadyClosedException.
+     * Not for an answer from a live server (not the leader, leader not ready). Each connection is replaced once, and
+     * only while it is still the current one: the other writes pending on it fail too when it closes, and if each of
+     * them replaced the connection again, every replacement would cancel the writes on the one before (a cascade; an
+     * earlier rule, once per 2 s per peer, left a closed stream failing every write for up to 2 s).
      */
-    private void reconnect(RaftPeerId peer, Throwable cause) {
-        if (String.valueOf(cause.getMessage()).contains("CANCELLED")) {
+    private void reconnect(RaftPeerId peer, @org.jspecify.annotations.Nullable Object proxy, Throwable cause) {
+        if (proxy == null || !brokenConnection(cause) || !replaced.add(proxy)) {
             return;
         }
-        long now = System.nanoTime();
-        AtomicLong last = reconnects.computeIfAbsent(peer, p -> new AtomicLong(now - RECONNECT_EVERY.toNanos()));
-        long seen = last.get();
-        if (now - seen >= RECONNECT_EVERY.toNanos() && last.compareAndSet(seen, now)) {
-            // closing a connection waits for it to shut down: not on the RPC thread that delivered the failure
-            Thread.ofVirtual()
-                    .name("raft-reconnect")
-                    .start(() -> node.client().getClientRpc().handleException(peer, cause, true));
+        // closing the old connection waits for it to shut down: not on the RPC thread that delivered the failure
+        Thread.ofVirtual().name("raft-reconnect").start(() -> {
+            PeerProxyMap<?> proxies = proxies();
+            if (currentProxy(peer) == proxy) {
+                proxies.resetProxy(peer);
+            }
+        });
+    }
+
+    /**
+     * Whether a failed attempt says its connection is unusable (refused, reset, timed out, already closed), rather
+     * than being an answer from a live server (not the leader, leader not ready), which keeps it.
+     */
+    static boolean brokenConnection(Throwable cause) {
+        return !(cause instanceof RaftException) || cause instanceof AlreadyClosedException;
+    }
+
+    private PeerProxyMap<?> proxies() {
+        return ((RaftClientRpcWithProxy<?>) node.client().getClientRpc()).getProxies();
+    }
+
+    /** The connection a remote attempt to {@code peer} goes over now (null: none can be made). */
+    private @org.jspecify.annotations.Nullable Object currentProxy(RaftPeerId peer) {
+        try {
+            return proxies().getProxy(peer);
+        } catch (IOException e) {
+            return null;
         }
     }
 

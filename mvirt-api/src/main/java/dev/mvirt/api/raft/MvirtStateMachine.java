@@ -58,7 +58,10 @@ public final class MvirtStateMachine extends BaseStateMachine {
         this.waiters = new AppliedWaiters(100_000, callbacks);
     }
 
-    /** Sets who is told when this peer learns of a new leader (the write path); set once at start-up. */
+    /**
+     * Sets who is told when this peer learns of a new leader, and when this peer, newly leading, is ready for writes
+     * (the write path); set once at start-up.
+     */
     void leaderListener(Runnable r) {
         this.leaderListener = r;
     }
@@ -135,6 +138,16 @@ public final class MvirtStateMachine extends BaseStateMachine {
     public void notifyLeaderChanged(org.apache.ratis.protocol.RaftGroupMemberId member, RaftPeerId leader) {
         metrics.leaderChanged();
         LOG.info("leader changed to {} (seen by {})", leader, member.getPeerId());
+        leaderListener.run();
+    }
+
+    /**
+     * This peer leads and has applied its first entry of the term: writes refused meanwhile ("leader not ready") can
+     * go in now rather than after their backoff.
+     */
+    @Override
+    public void notifyLeaderReady() {
+        LOG.info("leader ready (term {})", getLastAppliedTermIndex().getTerm());
         leaderListener.run();
     }
 

@@ -28,7 +28,7 @@ public record RaftConfig(
         Duration requestTimeout,
         long logSegmentBytes) {
 
-    /** Defaults: snapshot every 10,000 entries; elections 600–1200 ms; writes time out after 10 s. */
+    /** Defaults: snapshot every 10,000 entries; elections 300–600 ms; writes time out after 10 s. */
     public static RaftConfig of(String id, Path dataDir, String address, Map<String, String> peers) {
         return new RaftConfig(
                 id,
@@ -36,8 +36,8 @@ public record RaftConfig(
                 address,
                 Map.copyOf(peers),
                 10_000,
+                Duration.ofMillis(300),
                 Duration.ofMillis(600),
-                Duration.ofMillis(1200),
                 Duration.ofSeconds(10),
                 8L << 20);
     }

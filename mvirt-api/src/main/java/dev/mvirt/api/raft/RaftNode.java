@@ -135,6 +135,11 @@ public final class RaftNode implements AutoCloseable {
         RaftServerConfigKeys.Rpc.setTimeoutMin(p, millis(c.electionMin().toMillis()));
         RaftServerConfigKeys.Rpc.setTimeoutMax(p, millis(c.electionMax().toMillis()));
         RaftServerConfigKeys.Rpc.setRequestTimeout(p, millis(c.requestTimeout().toMillis() / 2));
+        // a peer that stepped down (a paused leader coming back) may stand for election again after one election
+        // timeout, not Ratis's 10 s: with the current leader paused in those 10 s, the other peer had a shorter log,
+        // lost every pre-vote to it, and the cluster had no leader until the paused one came back (a 5 s window)
+        RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(
+                p, millis(c.electionMin().toMillis()));
         // one client attempt waits at most this long for its leader: a paused or cut-off leader costs about this
         // much before the next attempt (Ratis's 3 s default made SIGSTOP windows ~3 s); a slow attempt that is
         // retried joins the same pending entry through the leader's retry cache. LeaderWriter uses it too.
