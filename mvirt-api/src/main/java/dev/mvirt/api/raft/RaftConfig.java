@@ -9,9 +9,11 @@ import java.util.Map;
  * host:port, including this peer), and the timing.
  *
  * <p>Timing rule (DESIGN): snapshot time &lt; election timeout &lt; request timeout. A snapshot of 10,000 VMs is
- * written in well under 200 ms here and is taken on the apply thread, not the heartbeat threads; elections start
- * after 600–1200 ms of silence (the 150–300 ms Ratis default caused spurious elections on a loaded 2-core machine);
- * a write waits up to 10 s for commit and apply, which spans a few failed elections. Log segments are 8 MiB.
+ * written in well under 200 ms here and is taken on the apply thread, not the heartbeat threads; a follower stands
+ * for election after 300–600 ms of silence (Ratis checks once per random timeout, so a dead leader is noticed one to
+ * two timeouts after its last heartbeat; heartbeats go every 150 ms; 600–1200 ms made failover take 1.4–1.9 s, and
+ * the 150–300 ms Ratis default caused spurious elections on a loaded 2-core machine before group commit); a write
+ * waits up to 10 s for commit and apply, which spans a few failed elections. Log segments are 8 MiB.
  *
  * <p>Revisions: a command's revision is its entry's log index, or one past the previous revision when an earlier
  * batch used more revisions than it had entries. Ratis also writes metadata entries (the commit index) into the
