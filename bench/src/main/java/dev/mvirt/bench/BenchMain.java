@@ -139,6 +139,13 @@ public final class BenchMain {
 
     private static void throughput(List<Target> targets, Duration warmup, Duration measured) {
         List<String> names = targets.stream().map(t -> t.cluster().name()).toList();
+        // a single client always uses the first peer: through a follower its writes also wait for that peer's apply
+        // and its linearizable reads ask the leader, so the c=1 rows depend on where the leader is
+        targets.forEach(t -> System.out.printf(
+                "%s: c=1 clients use %s; leader %s%n",
+                t.cluster().name(),
+                t.cluster().ids().getFirst(),
+                t.cluster().leader().orElse("unknown")));
         System.out.println(Table.header(names));
         int i = 0;
         // names with '_' for ' ' (BENCH_OPTS is split on spaces): -Dbench.workloads=write_c=64,local_read_c=1

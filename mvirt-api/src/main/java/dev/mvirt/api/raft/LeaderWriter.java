@@ -56,10 +56,11 @@ final class LeaderWriter {
     }
 
     /**
-     * This peer learned of a new leader, or became a leader ready for writes: every attempt still waiting on the old one, and every write waiting out a
-     * backoff, is sent now (to the new leader) instead of after its attempt timeout or backoff. With group commit the writes of a peer queue behind its entry in
-     * flight, so a paused leader held them all for whole 1 s attempts (SIGSTOP windows came out at ~2.0 s). A
-     * resend keeps the call id: if the old attempt did reach a log, the retry cache joins the two.
+     * This peer learned of a new leader, or became a leader ready for writes: every attempt still waiting on the old
+     * one, and every write waiting out a backoff, is sent now (to the new leader) instead of after its attempt timeout
+     * or backoff. With group commit the writes of a peer queue behind its entry in flight, so a paused leader held them
+     * all for whole 1 s attempts (SIGSTOP windows came out at ~2.0 s). A resend keeps the call id: if the old attempt
+     * did reach a log, the retry cache joins the two.
      */
     void leaderChanged() {
         List<CompletableFuture<RaftClientReply>> now = List.copyOf(waiting);
