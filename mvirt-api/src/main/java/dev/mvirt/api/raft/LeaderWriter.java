@@ -189,9 +189,8 @@ final class LeaderWriter {
         }
         // closing the old connection waits for it to shut down: not on the RPC thread that delivered the failure
         Thread.ofVirtual().name("raft-reconnect").start(() -> {
-            PeerProxyMap<?> proxies = proxies();
             if (currentProxy(peer) == proxy) {
-                proxies.resetProxy(peer);
+                proxies().resetProxy(peer);
             }
         });
     }
