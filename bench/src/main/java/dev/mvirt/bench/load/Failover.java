@@ -11,22 +11,26 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Write unavailability when the leader is faulted: a fixed-rate write load goes to the followers; the leader is
- * faulted (held for {@code hold}, then recovered); the window is the longest stretch after the fault with no
- * successful write completing.
+ * Write unavailability when the leader is faulted: a fixed-rate write load goes to the followers for {@code lead}
+ * before the leader is faulted (held for {@code hold}, then recovered); the window is the longest stretch after the
+ * fault with no successful write completing. The lead time is what lets a peer restarted by the previous trial
+ * catch up and warm up first (a JVM restarted seconds before, still catching up and compiling, made the next
+ * election slow: a second fault, not the one measured).
  */
 public final class Failover {
     private final Cluster cluster;
     private final Function<String, KvClient> clients;
     private final double rate;
     private final Duration hold;
+    private final Duration lead;
 
     /** Trials on {@code cluster}; {@code clients} gives the register client of a peer id. */
-    public Failover(Cluster cluster, Function<String, KvClient> clients, double rate, Duration hold) {
+    public Failover(Cluster cluster, Function<String, KvClient> clients, double rate, Duration hold, Duration lead) {
         this.cluster = cluster;
         this.clients = clients;
         this.rate = rate;
         this.hold = hold;
+        this.lead = lead;
     }
 
     /** Windows in milliseconds of {@code trials} trials of {@code fault}. */
@@ -51,7 +55,7 @@ public final class Failover {
         long[] done;
         long end;
         try (FixedRate load = new FixedRate(rate, 4096, write)) {
-            ClosedLoop.sleepUntil(System.nanoTime() + Duration.ofMillis(1500).toNanos());
+            ClosedLoop.sleepUntil(System.nanoTime() + lead.toNanos());
             faultAt = System.nanoTime();
             fault.inject(cluster, leader);
             ClosedLoop.sleepUntil(faultAt + hold.toNanos());
@@ -63,7 +67,8 @@ public final class Failover {
         }
         cluster.awaitReady(leader, Duration.ofSeconds(60));
         if (Boolean.getBoolean("bench.verbose")) {
-            System.out.println(describe(cluster.name() + " " + fault + " trial " + n, done, faultAt, end));
+            System.out.println(
+                    describe(cluster.name() + " " + fault + " trial " + n + " (" + leader + ")", done, faultAt, end));
         }
         return window(done, faultAt, end) / 1e6;
     }

@@ -9,12 +9,12 @@ public final class Table {
 
     /** The header lines for systems {@code names} (the ratio column compares the first two). */
     public static String header(List<String> names) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-18s", "workload"));
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-22s", "workload"));
         names.forEach(n -> b.append(String.format(Locale.ROOT, " | %-53s", n)));
         if (names.size() == 2) {
             b.append(" | ratio ").append(names.get(0)).append('/').append(names.get(1));
         }
-        b.append(String.format(Locale.ROOT, "%n%-18s", ""));
+        b.append(String.format(Locale.ROOT, "%n%-22s", ""));
         names.forEach(n -> b.append(" | ").append(COLS));
         if (names.size() == 2) {
             b.append(" |  ops/s    p50    p99  p99.9 cpu/op");
@@ -25,7 +25,7 @@ public final class Table {
     /** One row: every system ran the same workload (in header order). */
     public static String row(List<RunResult> rs) {
         StringBuilder b = new StringBuilder(
-                String.format(Locale.ROOT, "%-18s", rs.getFirst().workload()));
+                String.format(Locale.ROOT, "%-22s", rs.getFirst().workload()));
         rs.forEach(r -> b.append(" | ").append(figures(r)));
         if (rs.size() == 2) {
             RunResult a = rs.get(0);

@@ -1,9 +1,30 @@
 package dev.mvirt.bench.load;
 
+import dev.mvirt.bench.client.KvClient;
+import dev.mvirt.bench.cluster.ClusterException;
 import java.time.Duration;
+import java.util.function.LongFunction;
 
-/** One row of the side-by-side table: a closed loop of {@code clients} clients, or a fixed {@code rate}. */
-public record Workload(String name, Kind kind, int clients, double rate) {
+/**
+ * One row of the side-by-side table: a closed loop of {@code clients} clients, or a fixed {@code rate}, sent to
+ * the peers in turn or all to the leader or all to one follower ({@code via}).
+ */
+public record Workload(String name, Kind kind, int clients, double rate, Via via) {
+    /** A row spread over every peer. */
+    public Workload(String name, Kind kind, int clients, double rate) {
+        this(name, kind, clients, rate, Via.SPREAD);
+    }
+
+    /** Which peers the clients talk to. */
+    public enum Via {
+        /** Client {@code n} (or request {@code n} at a fixed rate) uses peer {@code n mod 3}. */
+        SPREAD,
+        /** Every client uses the leader as the run starts. */
+        LEADER,
+        /** Every client uses one follower as the run starts (a write is forwarded, a read asks the leader). */
+        FOLLOWER
+    }
+
     /** What the workload does. */
     public enum Kind {
         WRITE,
@@ -24,15 +45,34 @@ public record Workload(String name, Kind kind, int clients, double rate) {
     }
 
     private Operation operation(Target t) {
+        LongFunction<KvClient> peer = peers(t);
         return switch (kind) {
             case WRITE ->
-                (c, seq) -> t.spread(rate > 0 ? (int) seq : c)
+                (c, seq) -> peer.apply(rate > 0 ? seq : c)
                         .write("b" + (seq % KEYS), "v" + seq)
                         .ok();
             case LOCAL_READ ->
-                (c, seq) -> t.spread(c).read("b" + (seq % KEYS), false).ok();
+                (c, seq) -> peer.apply(c).read("b" + (seq % KEYS), false).ok();
             case LINEARIZABLE_READ ->
-                (c, seq) -> t.spread(c).read("b" + (seq % KEYS), true).ok();
+                (c, seq) -> peer.apply(c).read("b" + (seq % KEYS), true).ok();
         };
+    }
+
+    /** The client for load client (or request) {@code n}. */
+    private LongFunction<KvClient> peers(Target t) {
+        if (via == Via.SPREAD) {
+            return n -> t.spread((int) n);
+        }
+        String leader = t.cluster()
+                .leader()
+                .orElseThrow(() -> new ClusterException(t.cluster().name() + ": no leader for " + name));
+        String id = via == Via.LEADER
+                ? leader
+                : t.cluster().ids().stream()
+                        .filter(p -> !p.equals(leader))
+                        .findFirst()
+                        .orElseThrow();
+        KvClient client = t.client(id);
+        return n -> client;
     }
 }
