@@ -47,6 +47,7 @@ public final class MvirtStateMachine extends BaseStateMachine {
     private final ApplyMetrics metrics;
     private volatile ApplyListener listener = ApplyListener.none();
     private volatile Runnable leaderListener = () -> {};
+    private volatile Runnable appliedListener = () -> {};
     private final java.util.concurrent.atomic.AtomicInteger snapshotLoads =
             new java.util.concurrent.atomic.AtomicInteger();
     private volatile ClusterState state = ClusterState.empty();
@@ -64,6 +65,14 @@ public final class MvirtStateMachine extends BaseStateMachine {
      */
     void leaderListener(Runnable r) {
         this.leaderListener = r;
+    }
+
+    /**
+     * Sets who is told after each entry this peer applied (so committed): the leader's appenders, which tell the
+     * followers ({@link CommitPush}); set once at start-up.
+     */
+    void appliedListener(Runnable r) {
+        this.appliedListener = r;
     }
 
     /** Sets who is told of applied commands (the audit recorder); set once at start-up. */
@@ -124,6 +133,7 @@ public final class MvirtStateMachine extends BaseStateMachine {
         updateLastAppliedTermIndex(entry.getTerm(), index);
         waiters.applied(index, outcomes);
         metrics.applied(System.nanoTime() - started);
+        appliedListener.run();
         return CompletableFuture.completedFuture(Message.EMPTY);
     }
 
@@ -132,6 +142,7 @@ public final class MvirtStateMachine extends BaseStateMachine {
         // configuration and no-op entries: nothing to apply (no revision is used), but readers move on
         super.notifyTermIndexUpdated(term, index);
         waiters.applied(index, List.of());
+        appliedListener.run();
     }
 
     @Override

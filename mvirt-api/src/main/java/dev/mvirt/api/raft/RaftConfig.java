@@ -16,8 +16,9 @@ import java.util.Map;
  * waits up to 10 s for commit and apply, which spans a few failed elections. Log segments are 8 MiB.
  *
  * <p>Revisions: a command's revision is its entry's log index, or one past the previous revision when an earlier
- * batch used more revisions than it had entries. Ratis also writes metadata entries (the commit index) into the
- * log, so revisions of successive writes are not contiguous; watchers and clients must only rely on their order.
+ * batch used more revisions than it had entries. Ratis also writes configuration and no-op entries into the log (and
+ * older logs hold its metadata entries), so revisions of successive writes are not contiguous; watchers and clients
+ * must only rely on their order.
  */
 public record RaftConfig(
         String id,
@@ -57,6 +58,11 @@ public record RaftConfig(
     public RaftConfig withLogSegmentBytes(long bytes) {
         return new RaftConfig(
                 id, dataDir, address, peers, snapshotEvery, electionMin, electionMax, requestTimeout, bytes);
+    }
+
+    /** A copy whose followers stand for election after {@code min} to {@code max} of silence from the leader. */
+    public RaftConfig withElectionTimeout(Duration min, Duration max) {
+        return new RaftConfig(id, dataDir, address, peers, snapshotEvery, min, max, requestTimeout, logSegmentBytes);
     }
 
     /** A copy whose writes give up after {@code timeout}. */

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
+import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.protocol.Message;
@@ -27,7 +28,6 @@ import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.retry.ExponentialBackoffRetry;
 import org.apache.ratis.retry.RetryPolicy;
-import org.apache.ratis.rpc.SupportedRpcType;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.storage.RaftStorage;
@@ -86,6 +86,10 @@ public final class RaftNode implements AutoCloseable {
                 2, Thread.ofPlatform().daemon().name("raft-callback-", 0).factory());
         EventLog events = new EventLog(100_000, 50_000);
         MvirtStateMachine sm = new MvirtStateMachine(placer, events, callbacks, new ApplyMetrics(registry));
+        CommitPush.Appenders appenders = new CommitPush.Appenders();
+        sm.appliedListener(appenders::commitMoved);
+        Parameters parameters = new Parameters();
+        parameters.put(CommitPush.APPENDERS, appenders, CommitPush.Appenders.class);
         RaftProperties props = properties(config);
         RaftGroup group = RaftGroup.valueOf(GROUP_ID, peers(config.peers()));
         try {
@@ -96,12 +100,14 @@ public final class RaftNode implements AutoCloseable {
                     .setGroup(group)
                     .setProperties(props)
                     .setStateMachine(sm)
+                    .setParameters(parameters)
                     .setOption(fresh ? RaftStorage.StartupOption.FORMAT : RaftStorage.StartupOption.RECOVER)
                     .build();
             server.start();
             RaftClient client = RaftClient.newBuilder()
                     .setProperties(props)
                     .setRaftGroup(group)
+                    .setParameters(parameters)
                     .setLeaderId(null)
                     .setRetryPolicy(clientRetries())
                     .build();
@@ -128,7 +134,7 @@ public final class RaftNode implements AutoCloseable {
 
     static RaftProperties properties(RaftConfig c) {
         RaftProperties p = new RaftProperties();
-        RaftConfigKeys.Rpc.setType(p, SupportedRpcType.GRPC);
+        RaftConfigKeys.Rpc.setType(p, new CommitPush()); // gRPC, telling followers of commits at once
         GrpcConfigKeys.Server.setPort(p, port(c.address()));
         GrpcConfigKeys.Server.setHost(p, host(c.address()));
         RaftServerConfigKeys.setStorageDir(p, List.of(c.dataDir().toFile()));
@@ -150,6 +156,9 @@ public final class RaftNode implements AutoCloseable {
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
         RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.max(1, Math.min(Integer.MAX_VALUE, c.snapshotEvery() / 2)));
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(c.logSegmentBytes()));
+        // no metadata entry (the commit index) appended after each commit: it doubled the entries every peer appends,
+        // syncs and replicates; followers hear of commits from CommitPush instead
+        RaftServerConfigKeys.Log.setLogMetadataEnabled(p, false);
         RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
         RaftServerConfigKeys.Read.setTimeout(p, millis(c.requestTimeout().toMillis()));
         overrides(p);
