@@ -10,17 +10,19 @@ import org.apache.ratis.grpc.server.GrpcLogAppender;
 import org.apache.ratis.rpc.RpcFactory;
 import org.apache.ratis.rpc.RpcType;
 import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.leader.FollowerInfo;
 import org.apache.ratis.server.leader.LeaderState;
 import org.apache.ratis.server.leader.LogAppender;
 import org.apache.ratis.util.LifeCycle;
 
 /**
- * Ratis's gRPC transport with one addition: a follower hears of a commit as soon as the leader has made it, not with
- * the leader's next entry or heartbeat.
+ * Ratis's gRPC transport with one addition, active when Ratis's log metadata entries are off: a follower hears of a
+ * commit as soon as the leader has made it, not with the leader's next entry or heartbeat.
  *
- * <p>Why: mvirt runs without Ratis's log metadata entries (each commit appended one more entry that every peer
- * synced and replicated; RaftNode). Those entries were also how followers learned the commit index promptly: Ratis
+ * <p>Why: without log metadata entries (each commit appends one more entry that every peer syncs and replicates;
+ * {@link RaftConfig#withLogMetadata}) writes are cheaper, but those entries were how followers learned the commit
+ * index promptly: Ratis
  * 3.3's appender sends nothing between heartbeats (150 ms) when it has no entry to send, even when the follower's
  * commit index is behind. A write through a follower waits until that follower has applied it, so a single client
  * writing through a follower waited up to a heartbeat per write (6 writes/s). Here each appender sends a heartbeat
@@ -87,7 +89,11 @@ public final class CommitPush implements RpcType {
 
         @Override
         public void start() {
-            appenders.live.add(this);
+            // with metadata entries on, each commit appends an entry that carries the commit index anyway
+            if (!RaftServerConfigKeys.Log.logMetadataEnabled(
+                    getServer().getRaftServer().getProperties())) {
+                appenders.live.add(this);
+            }
             super.start();
         }
 
@@ -114,7 +120,9 @@ public final class CommitPush implements RpcType {
         /** The appender's loop asks this after every wake-up, including each reply from the follower. */
         @Override
         public boolean shouldSendAppendEntries() {
-            commitMoved();
+            if (appenders.live.contains(this)) {
+                commitMoved();
+            }
             return super.shouldSendAppendEntries();
         }
     }

@@ -29,7 +29,8 @@ public record RaftConfig(
         Duration electionMin,
         Duration electionMax,
         Duration requestTimeout,
-        long logSegmentBytes) {
+        long logSegmentBytes,
+        boolean logMetadata) {
 
     /** Defaults: snapshot every 10,000 entries; elections 300–600 ms; writes time out after 10 s. */
     public static RaftConfig of(String id, Path dataDir, String address, Map<String, String> peers) {
@@ -42,13 +43,23 @@ public record RaftConfig(
                 Duration.ofMillis(300),
                 Duration.ofMillis(600),
                 Duration.ofSeconds(10),
-                8L << 20);
+                8L << 20,
+                true);
     }
 
     /** A copy that snapshots every {@code entries} entries. */
     public RaftConfig withSnapshotEvery(long entries) {
         return new RaftConfig(
-                id, dataDir, address, peers, entries, electionMin, electionMax, requestTimeout, logSegmentBytes);
+                id,
+                dataDir,
+                address,
+                peers,
+                entries,
+                electionMin,
+                electionMax,
+                requestTimeout,
+                logSegmentBytes,
+                logMetadata);
     }
 
     /**
@@ -57,18 +68,57 @@ public record RaftConfig(
      */
     public RaftConfig withLogSegmentBytes(long bytes) {
         return new RaftConfig(
-                id, dataDir, address, peers, snapshotEvery, electionMin, electionMax, requestTimeout, bytes);
+                id,
+                dataDir,
+                address,
+                peers,
+                snapshotEvery,
+                electionMin,
+                electionMax,
+                requestTimeout,
+                bytes,
+                logMetadata);
     }
 
     /** A copy whose followers stand for election after {@code min} to {@code max} of silence from the leader. */
     public RaftConfig withElectionTimeout(Duration min, Duration max) {
-        return new RaftConfig(id, dataDir, address, peers, snapshotEvery, min, max, requestTimeout, logSegmentBytes);
+        return new RaftConfig(
+                id, dataDir, address, peers, snapshotEvery, min, max, requestTimeout, logSegmentBytes, logMetadata);
+    }
+
+    /**
+     * A copy with Ratis's log metadata entries (the commit index, appended after each commit) on or off. On by
+     * default: a restarted peer applies up to the last one before it serves, where without them it serves its
+     * snapshot's state until it hears the commit index from the leader (no gate yet). Off, writes are cheaper and
+     * {@link CommitPush} tells followers of commits (README, "Raft timing").
+     */
+    public RaftConfig withLogMetadata(boolean on) {
+        return new RaftConfig(
+                id,
+                dataDir,
+                address,
+                peers,
+                snapshotEvery,
+                electionMin,
+                electionMax,
+                requestTimeout,
+                logSegmentBytes,
+                on);
     }
 
     /** A copy whose writes give up after {@code timeout}. */
     public RaftConfig withRequestTimeout(Duration timeout) {
         return new RaftConfig(
-                id, dataDir, address, peers, snapshotEvery, electionMin, electionMax, timeout, logSegmentBytes);
+                id,
+                dataDir,
+                address,
+                peers,
+                snapshotEvery,
+                electionMin,
+                electionMax,
+                timeout,
+                logSegmentBytes,
+                logMetadata);
     }
 
     /**

@@ -134,7 +134,7 @@ public final class RaftNode implements AutoCloseable {
 
     static RaftProperties properties(RaftConfig c) {
         RaftProperties p = new RaftProperties();
-        RaftConfigKeys.Rpc.setType(p, new CommitPush()); // gRPC, telling followers of commits at once
+        RaftConfigKeys.Rpc.setType(p, new CommitPush()); // gRPC; without metadata entries it tells followers of commits
         GrpcConfigKeys.Server.setPort(p, port(c.address()));
         GrpcConfigKeys.Server.setHost(p, host(c.address()));
         RaftServerConfigKeys.setStorageDir(p, List.of(c.dataDir().toFile()));
@@ -156,9 +156,9 @@ public final class RaftNode implements AutoCloseable {
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
         RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.max(1, Math.min(Integer.MAX_VALUE, c.snapshotEvery() / 2)));
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(c.logSegmentBytes()));
-        // no metadata entry (the commit index) appended after each commit: it doubled the entries every peer appends,
-        // syncs and replicates; followers hear of commits from CommitPush instead
-        RaftServerConfigKeys.Log.setLogMetadataEnabled(p, false);
+        // a metadata entry (the commit index) after each commit: one more entry every peer appends, syncs and
+        // replicates, but a restarted peer applies up to it before serving (RaftConfig.withLogMetadata)
+        RaftServerConfigKeys.Log.setLogMetadataEnabled(p, c.logMetadata());
         RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
         RaftServerConfigKeys.Read.setTimeout(p, millis(c.requestTimeout().toMillis()));
         overrides(p);

@@ -46,13 +46,14 @@ class RaftStoreIT {
 
     @Test
     void followerAnswersItsWritesWithoutWaitingForAHeartbeat() throws Exception {
-        // elections after 4-8 s of silence: heartbeats every 2 s. Ratis appends no commit-index entries, so a follower
-        // that learned of its write's commit only from the next heartbeat would answer each write after up to 2 s
+        // elections after 4-8 s of silence: heartbeats every 2 s. Without Ratis's commit-index entries a follower that
+        // learned of its write's commit only from the next heartbeat would answer each write after up to 2 s
         try (TestCluster c = TestCluster.started(
                 dir,
                 3,
                 cfg -> cfg.withElectionTimeout(Duration.ofSeconds(4), Duration.ofSeconds(8))
-                        .withRequestTimeout(Duration.ofSeconds(20)))) {
+                        .withRequestTimeout(Duration.ofSeconds(20))
+                        .withLogMetadata(false))) {
             RaftStore follower = c.store(c.follower());
             long started = System.nanoTime();
             for (int i = 0; i < 5; i++) {
