@@ -22,8 +22,7 @@ import org.apache.ratis.util.LifeCycle;
  *
  * <p>Why: without log metadata entries (each commit appends one more entry that every peer syncs and replicates;
  * {@link RaftConfig#withLogMetadata}) writes are cheaper, but those entries were how followers learned the commit
- * index promptly: Ratis
- * 3.3's appender sends nothing between heartbeats (150 ms) when it has no entry to send, even when the follower's
+ * index promptly: Ratis 3.3's appender sends nothing between heartbeats (150 ms) when it has no entry to send, even when the follower's
  * commit index is behind. A write through a follower waits until that follower has applied it, so a single client
  * writing through a follower waited up to a heartbeat per write (6 writes/s). Here each appender sends a heartbeat
  * (which carries the commit index) once the follower can apply more than it was last told: the leader calls
@@ -81,6 +80,8 @@ public final class CommitPush implements RpcType {
         private final Appenders appenders;
         /** The highest commit index a heartbeat was triggered for. */
         private final AtomicLong told = new AtomicLong();
+        /** Whether this appender pushes commits (log metadata entries off). */
+        private volatile boolean push;
 
         Appender(RaftServer.Division server, LeaderState leader, FollowerInfo follower, Appenders appenders) {
             super(server, leader, follower);
@@ -90,8 +91,9 @@ public final class CommitPush implements RpcType {
         @Override
         public void start() {
             // with metadata entries on, each commit appends an entry that carries the commit index anyway
-            if (!RaftServerConfigKeys.Log.logMetadataEnabled(
-                    getServer().getRaftServer().getProperties())) {
+            push = !RaftServerConfigKeys.Log.logMetadataEnabled(
+                    getServer().getRaftServer().getProperties());
+            if (push) {
                 appenders.live.add(this);
             }
             super.start();
@@ -120,7 +122,7 @@ public final class CommitPush implements RpcType {
         /** The appender's loop asks this after every wake-up, including each reply from the follower. */
         @Override
         public boolean shouldSendAppendEntries() {
-            if (appenders.live.contains(this)) {
+            if (push) {
                 commitMoved();
             }
             return super.shouldSendAppendEntries();
