@@ -49,17 +49,7 @@ public record RaftConfig(
 
     /** A copy that snapshots every {@code entries} entries. */
     public RaftConfig withSnapshotEvery(long entries) {
-        return new RaftConfig(
-                id,
-                dataDir,
-                address,
-                peers,
-                entries,
-                electionMin,
-                electionMax,
-                requestTimeout,
-                logSegmentBytes,
-                logMetadata);
+        return copy(entries, electionMin, electionMax, requestTimeout, logSegmentBytes, logMetadata);
     }
 
     /**
@@ -67,23 +57,12 @@ public record RaftConfig(
      * a compacted log use small segments.
      */
     public RaftConfig withLogSegmentBytes(long bytes) {
-        return new RaftConfig(
-                id,
-                dataDir,
-                address,
-                peers,
-                snapshotEvery,
-                electionMin,
-                electionMax,
-                requestTimeout,
-                bytes,
-                logMetadata);
+        return copy(snapshotEvery, electionMin, electionMax, requestTimeout, bytes, logMetadata);
     }
 
     /** A copy whose followers stand for election after {@code min} to {@code max} of silence from the leader. */
     public RaftConfig withElectionTimeout(Duration min, Duration max) {
-        return new RaftConfig(
-                id, dataDir, address, peers, snapshotEvery, min, max, requestTimeout, logSegmentBytes, logMetadata);
+        return copy(snapshotEvery, min, max, requestTimeout, logSegmentBytes, logMetadata);
     }
 
     /**
@@ -93,32 +72,18 @@ public record RaftConfig(
      * {@link CommitPush} tells followers of commits (README, "Raft timing").
      */
     public RaftConfig withLogMetadata(boolean on) {
-        return new RaftConfig(
-                id,
-                dataDir,
-                address,
-                peers,
-                snapshotEvery,
-                electionMin,
-                electionMax,
-                requestTimeout,
-                logSegmentBytes,
-                on);
+        return copy(snapshotEvery, electionMin, electionMax, requestTimeout, logSegmentBytes, on);
     }
 
     /** A copy whose writes give up after {@code timeout}. */
     public RaftConfig withRequestTimeout(Duration timeout) {
-        return new RaftConfig(
-                id,
-                dataDir,
-                address,
-                peers,
-                snapshotEvery,
-                electionMin,
-                electionMax,
-                timeout,
-                logSegmentBytes,
-                logMetadata);
+        return copy(snapshotEvery, electionMin, electionMax, timeout, logSegmentBytes, logMetadata);
+    }
+
+    /** This peer (id, directory, address, group) with other timing and log settings. */
+    private RaftConfig copy(
+            long snapshots, Duration min, Duration max, Duration timeout, long segmentBytes, boolean metadata) {
+        return new RaftConfig(id, dataDir, address, peers, snapshots, min, max, timeout, segmentBytes, metadata);
     }
 
     /**
