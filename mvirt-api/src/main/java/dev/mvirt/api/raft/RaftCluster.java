@@ -67,6 +67,12 @@ public final class RaftCluster implements ClusterInfo {
         return node.division().getInfo().getLastAppliedIndex();
     }
 
+    /** Also false until this peer has caught up after its start ({@link RaftNode#caughtUp}), when reads answer 503. */
+    @Override
+    public boolean ready() {
+        return node.caughtUp() && ClusterInfo.super.ready();
+    }
+
     @Override
     public List<Peer> peers() {
         RaftServer.Division d = node.division();

@@ -32,7 +32,10 @@ public record RaftConfig(
         long logSegmentBytes,
         boolean logMetadata) {
 
-    /** Defaults: snapshot every 10,000 entries; elections 300–600 ms; writes time out after 10 s. */
+    /**
+     * Defaults: snapshot every 10,000 entries; elections 300–600 ms; writes time out after 10 s; 8 MiB log segments;
+     * no log metadata entries.
+     */
     public static RaftConfig of(String id, Path dataDir, String address, Map<String, String> peers) {
         return new RaftConfig(
                 id,
@@ -44,7 +47,7 @@ public record RaftConfig(
                 Duration.ofMillis(600),
                 Duration.ofSeconds(10),
                 8L << 20,
-                true);
+                false);
     }
 
     /** A copy that snapshots every {@code entries} entries. */
@@ -66,10 +69,10 @@ public record RaftConfig(
     }
 
     /**
-     * A copy with Ratis's log metadata entries (the commit index, appended after each commit) on or off. On by
-     * default: a restarted peer applies up to the last one before it serves, where without them it serves its
-     * snapshot's state until it hears the commit index from the leader (no gate yet). Off, writes are cheaper and
-     * {@link CommitPush} tells followers of commits (README, "Raft timing").
+     * A copy with Ratis's log metadata entries (the commit index, appended after each commit) on or off. Off by
+     * default: each is one more entry every peer appends, syncs and replicates; {@link CommitPush} tells followers of
+     * commits instead, and a restarted peer, which without them recovers only up to its snapshot, serves no local
+     * read until it has caught up ({@link RaftNode#caughtUp}). README, "Raft timing".
      */
     public RaftConfig withLogMetadata(boolean on) {
         return copy(snapshotEvery, electionMin, electionMax, requestTimeout, logSegmentBytes, on);

@@ -12,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
@@ -47,6 +50,10 @@ public final class RaftNode implements AutoCloseable {
     /** The one group mvirt runs. */
     static final RaftGroupId GROUP_ID = RaftGroupId.valueOf(UUID.fromString("6d766972-742d-6170-692d-67726f757031"));
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RaftNode.class);
+    private static final java.time.Duration CATCH_UP_RETRY = java.time.Duration.ofMillis(200);
+    private static final java.time.Duration CATCH_UP_WARN = java.time.Duration.ofSeconds(10);
+
     private final RaftConfig config;
     private final RaftServer server;
     private final RaftClient client;
@@ -54,7 +61,12 @@ public final class RaftNode implements AutoCloseable {
     private final EventLog events;
     private final ExecutorService callbacks;
     private final LeaderWriter writer = new LeaderWriter(this, CLIENT_ATTEMPT);
+    private final LocalServer local = new LocalServer(this);
     private final WriteBatcher batcher;
+    /** See {@link #caughtUp}; set once, never cleared. */
+    private volatile boolean caughtUp;
+
+    private final Thread catchUp = Thread.ofVirtual().name("raft-catch-up").unstarted(this::catchUp);
 
     private RaftNode(
             RaftConfig config,
@@ -111,7 +123,9 @@ public final class RaftNode implements AutoCloseable {
                     .setLeaderId(null)
                     .setRetryPolicy(clientRetries())
                     .build();
-            return new RaftNode(config, server, client, sm, events, callbacks);
+            RaftNode node = new RaftNode(config, server, client, sm, events, callbacks);
+            node.catchUp.start();
+            return node;
         } catch (IOException e) {
             callbacks.shutdownNow();
             throw new UncheckedIOException("cannot start Raft peer " + config.id() + " in " + config.dataDir(), e);
@@ -156,8 +170,8 @@ public final class RaftNode implements AutoCloseable {
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
         RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.max(1, Math.min(Integer.MAX_VALUE, c.snapshotEvery() / 2)));
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(c.logSegmentBytes()));
-        // a metadata entry (the commit index) after each commit: one more entry every peer appends, syncs and
-        // replicates, but a restarted peer applies up to it before serving (RaftConfig.withLogMetadata)
+        // a metadata entry (the commit index) after each commit is one more entry every peer appends, syncs and
+        // replicates; off by default (RaftConfig.withLogMetadata): CommitPush and the catch-up gate do its work
         RaftServerConfigKeys.Log.setLogMetadataEnabled(p, c.logMetadata());
         RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
         RaftServerConfigKeys.Read.setTimeout(p, millis(c.requestTimeout().toMillis()));
@@ -173,7 +187,7 @@ public final class RaftNode implements AutoCloseable {
     }
 
     private static TimeDuration millis(long ms) {
-        return TimeDuration.valueOf(ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return TimeDuration.valueOf(ms, TimeUnit.MILLISECONDS);
     }
 
     static List<RaftPeer> peers(Map<String, String> peers) {
@@ -227,7 +241,82 @@ public final class RaftNode implements AutoCloseable {
      * write not yet proposed.
      */
     CompletableFuture<dev.mvirt.api.store.Outcome> propose(byte[] entry) {
-        return batcher.submit(entry);
+        return batcher.submit(entry).thenApply(outcome -> {
+            caughtUp = true; // applied here, and its entry follows every entry committed before this peer started
+            return outcome;
+        });
+    }
+
+    /**
+     * Whether this peer has applied everything the group had committed when it started, so its state is no older
+     * than what it may have served before a restart. A restarted peer recovers only up to its snapshot (and, with log
+     * metadata entries, the last commit index it wrote down) and learns the rest from the leader; until then local
+     * reads would go back in time. Set by the first ReadIndex through this peer that it has applied (the catch-up
+     * thread asks one at start, and every linearizable read is one), or by the first write through this peer that it
+     * has applied (its entry comes after every entry committed before the start).
+     */
+    boolean caughtUp() {
+        return caughtUp;
+    }
+
+    /**
+     * A ReadIndex through this peer's own server (if it cannot serve one now, through the client, which retries):
+     * completes with the commit index the group confirmed, once this peer has applied it.
+     */
+    CompletableFuture<Long> readIndex() {
+        RaftPeerId self = RaftPeerId.valueOf(config.id());
+        return applied(local.read(Message.EMPTY)
+                .handle((reply, t) -> t == null && reply.isSuccess()
+                        ? CompletableFuture.completedFuture(reply)
+                        : client.async().sendReadOnly(Message.EMPTY, self))
+                .thenCompose(f -> f));
+    }
+
+    /** Completes once this peer has applied the index {@code readIndex} confirmed, and marks it caught up. */
+    private CompletableFuture<Long> applied(CompletableFuture<RaftClientReply> readIndex) {
+        return readIndex
+                .thenCompose(reply -> stateMachine.waiters().reached(RaftStore.committedIndex(reply)))
+                .thenApply(index -> {
+                    caughtUp = true;
+                    return index;
+                });
+    }
+
+    /** Asks ReadIndex until one succeeds (no leader yet, no quorum: again after a pause), then ends. */
+    private void catchUp() {
+        long started = System.nanoTime();
+        long warned = started;
+        while (!caughtUp && !Thread.currentThread().isInterrupted()) {
+            try {
+                // this server only: it refuses at once while it knows no leader, where the client would retry
+                // (and log an error for each attempt)
+                long index = applied(local.read(Message.EMPTY))
+                        .get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                LOG.info(
+                        "raft peer {} caught up at index {} after {} ms; serving local reads",
+                        config.id(),
+                        index,
+                        (System.nanoTime() - started) / 1_000_000);
+                return;
+            } catch (InterruptedException e) {
+                return;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                if (System.nanoTime() - warned > CATCH_UP_WARN.toNanos()) {
+                    warned = System.nanoTime();
+                    LOG.warn(
+                            "raft peer {} has not caught up with the group after {} s (no leader answered: {});"
+                                    + " local reads answer 503 until it does",
+                            config.id(),
+                            (warned - started) / 1_000_000_000,
+                            e.getMessage());
+                }
+                try {
+                    Thread.sleep(CATCH_UP_RETRY);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
     }
 
     /** Commits {@code msg} through the leader this peer knows ({@link LeaderWriter}), within {@code timeout}. */
@@ -263,6 +352,7 @@ public final class RaftNode implements AutoCloseable {
     /** Stops the client and the server (about a second: Ratis closes its RPC gracefully). */
     @Override
     public void close() {
+        catchUp.interrupt();
         try {
             client.close();
         } catch (IOException e) {

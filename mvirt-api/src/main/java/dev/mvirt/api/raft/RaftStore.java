@@ -14,26 +14,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
-import org.apache.ratis.protocol.RaftPeerId;
 
 /**
  * The {@link DataStore} of an API server: writes are grouped into entries ({@link WriteBatcher}) that go to the
  * leader this peer knows ({@link LeaderWriter}; the HTTP client is never redirected) and answer after this peer has
- * applied the entry; reads come from this
- * peer's memory; linearizable reads use ReadIndex through this peer.
+ * applied the entry; reads come from this peer's memory once it has caught up after its start
+ * ({@link RaftNode#caughtUp}); linearizable reads use ReadIndex through this peer.
  */
 public final class RaftStore implements DataStore {
     private final RaftNode node;
     private final Clock clock;
-    private final LocalServer local;
 
     /** A store over a started {@link RaftNode}; {@code clock} stamps commands. */
     public RaftStore(RaftNode node, Clock clock) {
         this.node = node;
         this.clock = clock;
-        this.local = new LocalServer(node);
     }
 
     @Override
@@ -46,15 +42,24 @@ public final class RaftStore implements DataStore {
                 .exceptionallyCompose(RaftStore::failed);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws StoreException (503) until this peer has caught up after its start ({@link RaftNode#caughtUp}): its
+     *     state may be older than what it served before it restarted
+     */
     @Override
     public ClusterState read() {
+        if (!node.caughtUp()) {
+            throw new StoreException("this API server has not caught up with the Raft group since it started"
+                    + " (no leader has answered it yet); retry, or ask another API server");
+        }
         return node.stateMachine().state();
     }
 
     @Override
     public CompletableFuture<ClusterState> readConsistent() {
-        return readIndex()
-                .thenCompose(reply -> node.stateMachine().waiters().reached(committedIndex(reply)))
+        return node.readIndex()
                 .thenApply(index -> node.stateMachine().state())
                 .orTimeout(node.config().requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .exceptionallyCompose(RaftStore::failed);
@@ -63,16 +68,6 @@ public final class RaftStore implements DataStore {
     @Override
     public Watch watch(long fromRevision) {
         return node.events().watch(fromRevision);
-    }
-
-    /** ReadIndex through this peer's own server; if it cannot serve it now, through the client (which retries). */
-    private CompletableFuture<RaftClientReply> readIndex() {
-        RaftPeerId self = RaftPeerId.valueOf(node.config().id());
-        return local.read(Message.EMPTY)
-                .handle((reply, t) -> t == null && reply.isSuccess()
-                        ? CompletableFuture.completedFuture(reply)
-                        : node.client().async().sendReadOnly(Message.EMPTY, self))
-                .thenCompose(f -> f);
     }
 
     static long committedIndex(RaftClientReply reply) {

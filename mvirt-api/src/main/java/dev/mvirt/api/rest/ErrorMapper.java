@@ -30,11 +30,11 @@ final class ErrorMapper {
         return switch (r) {
             case Result.NotFound nf -> ApiException.notFound(nf.kind().plural() + " " + nf.id());
             case Result.Conflict c -> new ApiException(409, c.code(), c.message());
-            case Result.Invalid i
-            when i.error().field().equals("Idempotency-Key") ->
-                new ApiException(422, "idempotency_key_reused", i.error().reason(), Map.of("field", "Idempotency-Key"));
             case Result.Invalid i ->
-                ApiException.invalid(i.error().field(), i.error().toString());
+                i.error().field().equals("Idempotency-Key")
+                        ? new ApiException(
+                                422, "idempotency_key_reused", i.error().reason(), Map.of("field", "Idempotency-Key"))
+                        : ApiException.invalid(i.error().field(), i.error().toString());
             case Result.PreconditionFailed p ->
                 new ApiException(
                         412,
@@ -61,7 +61,7 @@ final class ErrorMapper {
                         ctx.path(),
                         requestId(ctx),
                         s.getMessage());
-                yield new ApiException(503, "unavailable", "the cluster cannot commit now: " + s.getMessage());
+                yield new ApiException(503, "unavailable", "the cluster cannot answer now: " + s.getMessage());
             }
             case Watch.ResyncRequired r ->
                 new ApiException(

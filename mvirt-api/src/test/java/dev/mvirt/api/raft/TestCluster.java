@@ -64,8 +64,13 @@ final class TestCluster implements AutoCloseable {
         }
     }
 
+    /** The store of running peer {@code id}, once it has caught up (its local reads answer). */
     RaftStore store(String id) {
-        return new RaftStore(nodes.get(id), Clock.systemUTC());
+        RaftNode n = nodes.get(id);
+        if (!n.caughtUp()) { // awaitility waits a poll interval even when the condition already holds
+            await().atMost(Duration.ofSeconds(30)).until(n::caughtUp);
+        }
+        return new RaftStore(n, Clock.systemUTC());
     }
 
     RaftCluster info(String id) {
