@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 final class Http {
     static final String PRINCIPAL = "mvirt.principal";
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,128}");
+    private static final String BODY = "mvirt.body";
     private static final Pattern REVISION = Pattern.compile("(W/)?\"?([0-9]{1,18})\"?");
 
     private Http() {}
@@ -39,7 +40,35 @@ final class Http {
         if (!type.startsWith("application/json") && !type.startsWith("application/merge-patch+json")) {
             throw new ApiException(415, "unsupported_media_type", "send the body as application/json");
         }
-        return env.json().tree(ctx.bodyAsBytes());
+        return env.json().tree(bodyBytes(env, ctx));
+    }
+
+    /**
+     * The request body's bytes, read once per request (kept as a request attribute). A body that declares its length
+     * is read into an array of that length: Javalin's own reader allocated an 8 KiB buffer and a growing copy for
+     * every request (~6 % of the API server's allocations at 64 writing clients). A chunked body goes through
+     * Javalin, which applies the same limit.
+     */
+    static byte[] bodyBytes(Env env, Context ctx) {
+        byte[] kept = ctx.attribute(BODY);
+        if (kept != null) {
+            return kept;
+        }
+        long declared = ctx.req().getContentLengthLong();
+        byte[] body;
+        if (declared < 0) {
+            body = ctx.bodyAsBytes();
+        } else if (declared > env.cfg().maxBodyBytes()) {
+            throw new ApiException(413, "too_large", "the request body is too large");
+        } else {
+            try {
+                body = ctx.req().getInputStream().readNBytes((int) declared);
+            } catch (java.io.IOException e) {
+                throw ApiException.malformed("", "the body cannot be read");
+            }
+        }
+        ctx.attribute(BODY, body);
+        return body;
     }
 
     /** The body read as {@code type}. */

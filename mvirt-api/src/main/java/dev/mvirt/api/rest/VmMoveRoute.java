@@ -29,7 +29,8 @@ final class VmMoveRoute {
     static void move(Env env, Crud crud, Context ctx) {
         ClusterState state = env.store().read();
         Resource<?, ?> vm = crud.target(state, ctx);
-        Map<String, String> selector = selector(state, ctx.bodyAsBytes().length == 0 ? null : Http.body(env, ctx));
+        Map<String, String> selector =
+                selector(state, Http.bodyBytes(env, ctx).length == 0 ? null : Http.body(env, ctx));
         Http.act(env, ctx, 202, new Command.MoveVm(vm.id(), Http.ifMatch(ctx), selector));
     }
 
