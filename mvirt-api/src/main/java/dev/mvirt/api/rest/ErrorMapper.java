@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * never shown).
  */
 final class ErrorMapper {
+    private static final java.util.regex.Pattern GIVEN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
     static final String REQUEST_ID = "mvirt.requestId";
     private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
     private final Json json;
@@ -91,13 +92,22 @@ final class ErrorMapper {
         String id = ctx.attribute(REQUEST_ID);
         if (id == null) {
             String given = ctx.header("X-Request-Id");
-            id = given != null && given.matches("[A-Za-z0-9._-]{1,64}")
-                    ? given
-                    : UUID.randomUUID().toString();
+            id = given != null && GIVEN_ID.matcher(given).matches() ? given : newRequestId();
             ctx.attribute(REQUEST_ID, id);
             ctx.header("X-Request-Id", id);
         }
         return id;
+    }
+
+    /**
+     * A random (version 4) UUID from {@link java.util.concurrent.ThreadLocalRandom}: a request id must be unique, not
+     * unguessable, and {@code UUID.randomUUID()} read the shared SecureRandom under its lock on every request.
+     */
+    static String newRequestId() {
+        var r = java.util.concurrent.ThreadLocalRandom.current();
+        long msb = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lsb = (r.nextLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L;
+        return new UUID(msb, lsb).toString();
     }
 
     private static ApiException fromJavalin(HttpResponseException h) {
