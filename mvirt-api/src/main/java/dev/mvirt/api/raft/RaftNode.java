@@ -2,21 +2,21 @@ package dev.mvirt.api.raft;
 
 import dev.mvirt.api.state.Placer;
 import dev.mvirt.api.store.EventLog;
+import dev.mvirt.api.store.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
@@ -45,14 +45,10 @@ import org.apache.ratis.util.TimeDuration;
  */
 public final class RaftNode implements AutoCloseable {
     /** How long one client attempt waits for the leader (see {@link #properties}). */
-    static final java.time.Duration CLIENT_ATTEMPT = java.time.Duration.ofMillis(1000);
+    static final Duration CLIENT_ATTEMPT = Duration.ofMillis(1000);
 
     /** The one group mvirt runs. */
     static final RaftGroupId GROUP_ID = RaftGroupId.valueOf(UUID.fromString("6d766972-742d-6170-692d-67726f757031"));
-
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RaftNode.class);
-    private static final java.time.Duration CATCH_UP_RETRY = java.time.Duration.ofMillis(200);
-    private static final java.time.Duration CATCH_UP_WARN = java.time.Duration.ofSeconds(10);
 
     private final RaftConfig config;
     private final RaftServer server;
@@ -63,10 +59,7 @@ public final class RaftNode implements AutoCloseable {
     private final LeaderWriter writer = new LeaderWriter(this, CLIENT_ATTEMPT);
     private final LocalServer local = new LocalServer(this);
     private final WriteBatcher batcher;
-    /** See {@link #caughtUp}; set once, never cleared. */
-    private volatile boolean caughtUp;
-
-    private final Thread catchUp = Thread.ofVirtual().name("raft-catch-up").unstarted(this::catchUp);
+    private final CatchUp catchUp;
 
     private RaftNode(
             RaftConfig config,
@@ -82,11 +75,16 @@ public final class RaftNode implements AutoCloseable {
         this.events = events;
         this.callbacks = callbacks;
         sm.leaderListener(writer::leaderChanged);
+        this.catchUp = new CatchUp(config.id(), config.requestTimeout(), () -> applied(local.read(Message.EMPTY)));
         RaftConfig.Batching b = config.batching();
         this.batcher = new WriteBatcher(
                 data -> write(Message.valueOf(UnsafeByteOperations.unsafeWrap(data)), config.requestTimeout())
                         .thenApply(RaftStore::committedIndex),
-                index -> sm.waiters().outcome(index),
+                // an entry this peer proposed and applied follows everything committed before it started
+                index -> sm.waiters().outcome(index).thenApply(outcomes -> {
+                    catchUp.pass();
+                    return outcomes;
+                }),
                 b.maxInFlight(),
                 b.maxCommands(),
                 b.maxBytes());
@@ -240,23 +238,13 @@ public final class RaftNode implements AutoCloseable {
      * peer) and completes with its outcome once this peer has applied it. Completing the future early withdraws a
      * write not yet proposed.
      */
-    CompletableFuture<dev.mvirt.api.store.Outcome> propose(byte[] entry) {
-        return batcher.submit(entry).thenApply(outcome -> {
-            caughtUp = true; // applied here, and its entry follows every entry committed before this peer started
-            return outcome;
-        });
+    CompletableFuture<Outcome> propose(byte[] entry) {
+        return batcher.submit(entry);
     }
 
-    /**
-     * Whether this peer has applied everything the group had committed when it started, so its state is no older
-     * than what it may have served before a restart. A restarted peer recovers only up to its snapshot (and, with log
-     * metadata entries, the last commit index it wrote down) and learns the rest from the leader; until then local
-     * reads would go back in time. Set by the first ReadIndex through this peer that it has applied (the catch-up
-     * thread asks one at start, and every linearizable read is one), or by the first write through this peer that it
-     * has applied (its entry comes after every entry committed before the start).
-     */
+    /** Whether this peer has caught up with the group since it started ({@link CatchUp}); one volatile read. */
     boolean caughtUp() {
-        return caughtUp;
+        return catchUp.passed();
     }
 
     /**
@@ -276,51 +264,11 @@ public final class RaftNode implements AutoCloseable {
     private CompletableFuture<Long> applied(CompletableFuture<RaftClientReply> readIndex) {
         return readIndex
                 .thenCompose(reply -> stateMachine.waiters().reached(RaftStore.committedIndex(reply)))
-                .thenApply(index -> {
-                    caughtUp = true;
-                    return index;
-                });
-    }
-
-    /** Asks ReadIndex until one succeeds (no leader yet, no quorum: again after a pause), then ends. */
-    private void catchUp() {
-        long started = System.nanoTime();
-        long warned = started;
-        while (!caughtUp && !Thread.currentThread().isInterrupted()) {
-            try {
-                // this server only: it refuses at once while it knows no leader, where the client would retry
-                // (and log an error for each attempt)
-                long index = applied(local.read(Message.EMPTY))
-                        .get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                LOG.info(
-                        "raft peer {} caught up at index {} after {} ms; serving local reads",
-                        config.id(),
-                        index,
-                        (System.nanoTime() - started) / 1_000_000);
-                return;
-            } catch (InterruptedException e) {
-                return;
-            } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                if (System.nanoTime() - warned > CATCH_UP_WARN.toNanos()) {
-                    warned = System.nanoTime();
-                    LOG.warn(
-                            "raft peer {} has not caught up with the group after {} s (no leader answered: {});"
-                                    + " local reads answer 503 until it does",
-                            config.id(),
-                            (warned - started) / 1_000_000_000,
-                            e.getMessage());
-                }
-                try {
-                    Thread.sleep(CATCH_UP_RETRY);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
+                .thenApply(catchUp::passedAt);
     }
 
     /** Commits {@code msg} through the leader this peer knows ({@link LeaderWriter}), within {@code timeout}. */
-    CompletableFuture<RaftClientReply> write(Message msg, java.time.Duration timeout) {
+    CompletableFuture<RaftClientReply> write(Message msg, Duration timeout) {
         return writer.write(msg, timeout);
     }
 
@@ -352,7 +300,7 @@ public final class RaftNode implements AutoCloseable {
     /** Stops the client and the server (about a second: Ratis closes its RPC gracefully). */
     @Override
     public void close() {
-        catchUp.interrupt();
+        catchUp.stop();
         try {
             client.close();
         } catch (IOException e) {
