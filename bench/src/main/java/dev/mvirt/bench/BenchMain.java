@@ -17,6 +17,7 @@ import dev.mvirt.bench.load.Target;
 import dev.mvirt.bench.load.Workload;
 import dev.mvirt.bench.load.Workload.Kind;
 import dev.mvirt.bench.load.Workload.Via;
+import dev.mvirt.common.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,8 +56,24 @@ public final class BenchMain {
 
     private BenchMain() {}
 
+    /**
+     * Runs the parts asked for in a new temporary directory, deleted afterwards unless the run failed (the peers'
+     * logs are there) or {@code -Dbench.keep=true}.
+     */
     public static void main(String[] args) throws IOException {
         Path dir = Files.createTempDirectory("mvirt-bench-");
+        try {
+            run(dir);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("mvirt-bench: failed; the peers' logs and data are kept in " + dir);
+            throw e;
+        }
+        if (!Boolean.getBoolean("bench.keep")) {
+            FileTrees.delete(dir);
+        }
+    }
+
+    private static void run(Path dir) throws IOException {
         Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
         Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 3));
         Duration prime = Duration.ofSeconds(Integer.getInteger("bench.prime", 400));

@@ -56,7 +56,7 @@ public final class MvirtStateMachine extends BaseStateMachine {
         this.placer = placer;
         this.events = events;
         this.metrics = metrics;
-        this.waiters = new AppliedWaiters(100_000, callbacks);
+        this.waiters = new AppliedWaiters(RaftConfig.KEPT_OUTCOMES, callbacks);
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.Map;
  * for election after 300–600 ms of silence (Ratis checks once per random timeout, so a dead leader is noticed one to
  * two timeouts after its last heartbeat; heartbeats go every 150 ms; 600–1200 ms made failover take 1.4–1.9 s, and
  * the 150–300 ms Ratis default caused spurious elections on a loaded 2-core machine before group commit); a write
- * waits up to 10 s for commit and apply, which spans a few failed elections. Log segments are 8 MiB.
+ * waits up to 10 s for commit and apply, which spans a few failed elections. Log segments are 2 MiB.
  *
  * <p>Revisions: a command's revision is its entry's log index, or one past the previous revision when an earlier
  * batch used more revisions than it had entries. Ratis also writes configuration and no-op entries into the log (and
@@ -33,7 +33,7 @@ public record RaftConfig(
         boolean logMetadata) {
 
     /**
-     * Defaults: snapshot every 10,000 entries; elections 300–600 ms; writes time out after 10 s; 8 MiB log segments;
+     * Defaults: snapshot every 10,000 entries; elections 300–600 ms; writes time out after 10 s; 2 MiB log segments;
      * no log metadata entries.
      */
     public static RaftConfig of(String id, Path dataDir, String address, Map<String, String> peers) {
@@ -46,7 +46,7 @@ public record RaftConfig(
                 Duration.ofMillis(300),
                 Duration.ofMillis(600),
                 Duration.ofSeconds(10),
-                8L << 20,
+                2L << 20,
                 false);
     }
 
@@ -87,6 +87,23 @@ public record RaftConfig(
     private RaftConfig copy(
             long snapshots, Duration min, Duration max, Duration timeout, long segmentBytes, boolean metadata) {
         return new RaftConfig(id, dataDir, address, peers, snapshots, min, max, timeout, segmentBytes, metadata);
+    }
+
+    /**
+     * How many applied entries' outcomes a peer keeps for the writes proposed through it ({@link AppliedWaiters}). A
+     * proposer collects its outcome moments after the commit, so 10,000 entries (seconds to minutes of writes) is
+     * ample; each kept outcome holds a resource version in memory (100,000 held most of a peer's live heap under load,
+     * and every young collection copied it).
+     */
+    static final int KEPT_OUTCOMES = 10_000;
+
+    /**
+     * The event history a watch can resume from ({@link dev.mvirt.api.store.EventLog}): 20,000 events (minutes of a
+     * busy cluster's changes); a watcher asking for older revisions, or one that falls half that far behind, is told
+     * to resync (list again, then watch from the listed revision). {@code mvirt.events.keep} overrides it.
+     */
+    public int eventHistory() {
+        return Math.max(2, Integer.getInteger("mvirt.events.keep", 20_000));
     }
 
     /**

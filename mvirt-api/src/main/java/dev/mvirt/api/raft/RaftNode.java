@@ -94,7 +94,7 @@ public final class RaftNode implements AutoCloseable {
     public static RaftNode start(RaftConfig config, Placer placer, MeterRegistry registry) {
         ExecutorService callbacks = Executors.newFixedThreadPool(
                 2, Thread.ofPlatform().daemon().name("raft-callback-", 0).factory());
-        EventLog events = new EventLog(100_000, 50_000);
+        EventLog events = new EventLog(config.eventHistory(), config.eventHistory() / 2);
         MvirtStateMachine sm = new MvirtStateMachine(placer, events, callbacks, new ApplyMetrics(registry));
         CommitPush.Appenders appenders = new CommitPush.Appenders();
         sm.appliedListener(appenders::commitMoved);
@@ -168,6 +168,11 @@ public final class RaftNode implements AutoCloseable {
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
         RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.max(1, Math.min(Integer.MAX_VALUE, c.snapshotEvery() / 2)));
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(c.logSegmentBytes()));
+        // Ratis keeps the entries of up to this many log segments in memory (default 6, with 8 MiB segments tens of
+        // thousands of entries): all of it live heap that young collections copied and that kept G1 in concurrent
+        // cycles. Two 2 MiB segments hold the entries a follower normally needs; a follower further behind is sent
+        // older entries read back from disk. README, "Raft timing".
+        RaftServerConfigKeys.Log.setSegmentCacheNumMax(p, 2);
         // a metadata entry (the commit index) after each commit is one more entry every peer appends, syncs and
         // replicates; off by default (RaftConfig.withLogMetadata): CommitPush and the catch-up gate do its work
         RaftServerConfigKeys.Log.setLogMetadataEnabled(p, c.logMetadata());

@@ -1,11 +1,10 @@
 package dev.mvirt.vmm.service;
 
+import dev.mvirt.common.FileTrees;
 import dev.mvirt.vmm.model.HypervisorException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** Directory chores for VM run directories; failures name the path. */
 final class Files2 {
@@ -20,13 +19,8 @@ final class Files2 {
     }
 
     static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        try {
+            FileTrees.delete(dir);
         } catch (IOException e) {
             throw new HypervisorException("cannot delete " + dir + ": " + e.getMessage(), e);
         }
