@@ -119,6 +119,20 @@ public final class CommitPush implements RpcType {
             }
         }
 
+        /**
+         * Where to resume after the follower answered INCONSISTENCY. Ratis never goes below its match index + 1 for
+         * this follower, but in Ratis 3.3 a successful heartbeat reply can raise the match index to the follower's
+         * log end including entries it has not yet written to disk (RATIS-2605); a follower killed then restarts
+         * with a shorter log, answers "next index 1851" to a leader that will not go below 1854, and never catches
+         * up (seen once in RobustnessIT: a peer not ready for a minute, every heartbeat refused). A follower that
+         * says its log ends below what the leader believes it holds is believed.
+         */
+        @Override
+        protected long getNextIndexForInconsistency(long requestFirstIndex, long replyNextIndex) {
+            long ratis = super.getNextIndexForInconsistency(requestFirstIndex, replyNextIndex);
+            return replyNextIndex > 0 && replyNextIndex <= getFollower().getMatchIndex() ? replyNextIndex : ratis;
+        }
+
         /** The appender's loop asks this after every wake-up, including each reply from the follower. */
         @Override
         public boolean shouldSendAppendEntries() {
