@@ -61,6 +61,15 @@ public final class CommitPush implements RpcType {
         }
     }
 
+    /**
+     * The next index to send a follower that answered INCONSISTENCY with {@code replyNextIndex}: Ratis's choice
+     * ({@code ratis}), unless the follower's log ends at or below the leader's match index for it ({@code
+     * matchIndex}), when the follower is believed.
+     */
+    static long resumeAt(long ratis, long replyNextIndex, long matchIndex) {
+        return replyNextIndex > 0 && replyNextIndex <= matchIndex ? replyNextIndex : ratis;
+    }
+
     private static final class Factory extends GrpcFactory {
         private final Appenders appenders;
 
@@ -129,8 +138,10 @@ public final class CommitPush implements RpcType {
          */
         @Override
         protected long getNextIndexForInconsistency(long requestFirstIndex, long replyNextIndex) {
-            long ratis = super.getNextIndexForInconsistency(requestFirstIndex, replyNextIndex);
-            return replyNextIndex > 0 && replyNextIndex <= getFollower().getMatchIndex() ? replyNextIndex : ratis;
+            return resumeAt(
+                    super.getNextIndexForInconsistency(requestFirstIndex, replyNextIndex),
+                    replyNextIndex,
+                    getFollower().getMatchIndex());
         }
 
         /** The appender's loop asks this after every wake-up, including each reply from the follower. */
