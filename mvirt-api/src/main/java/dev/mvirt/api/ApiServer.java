@@ -87,7 +87,8 @@ public final class ApiServer implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         RaftNode raft = RaftNode.start(
-                RaftConfig.of(cfg.id(), cfg.dataDir().resolve("raft"), cfg.raftAddress(), cfg.peers()),
+                RaftConfig.of(cfg.id(), cfg.dataDir().resolve("raft"), cfg.raftAddress(), cfg.peers())
+                        .withLimits(cfg.limits()),
                 new Scheduler(),
                 registry);
         stops.push(raft);

@@ -1,5 +1,6 @@
 package dev.mvirt.api;
 
+import dev.mvirt.api.raft.Limits;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,6 +46,15 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--audit", defaultValue = "", description = "mvirt-log endpoint unix:PATH or HOST:PORT")
     String audit = "";
 
+    @Option(
+            names = "--limit",
+            split = ",",
+            paramLabel = "NAME=N",
+            description = "a memory or batching limit of the Raft peer (repeatable): cached-segments, kept-outcomes,"
+                    + " event-history, batch-in-flight, batch-commands, batch-bytes; defaults and meaning in the"
+                    + " README, \"Raft timing\"")
+    Map<String, String> limits = new LinkedHashMap<>();
+
     @Option(names = "--config", description = "a file of key=value lines with the same names as the flags")
     Optional<Path> config = Optional.empty();
 
@@ -66,7 +76,8 @@ public final class Main implements Callable<Integer> {
                 grpc,
                 adminTokenFile,
                 joinTokenFile,
-                audit);
+                audit,
+                parseLimits());
         CountDownLatch stop = new CountDownLatch(1);
         try (ApiServer server = ApiServer.start(cfg)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "shutdown"));
@@ -74,6 +85,14 @@ public final class Main implements Callable<Integer> {
             stop.await();
         }
         return 0;
+    }
+
+    Limits parseLimits() {
+        try {
+            return Limits.DEFAULT.with(limits);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
+        }
     }
 
     private Map<String, String> parsePeers() {

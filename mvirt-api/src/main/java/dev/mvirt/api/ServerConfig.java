@@ -1,13 +1,14 @@
 package dev.mvirt.api;
 
+import dev.mvirt.api.raft.Limits;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Everything one API server needs to start: its Raft identity and group, where it listens (HTTP, NodeService gRPC),
- * where the admin token goes on first bootstrap, the agents' join token file, and the audit log endpoint ("" for
- * none).
+ * where the admin token goes on first bootstrap, the agents' join token file, the audit log endpoint ("" for
+ * none), and the Raft peer's memory and batching {@link Limits}.
  */
 public record ServerConfig(
         String id,
@@ -18,7 +19,32 @@ public record ServerConfig(
         String grpcAddress,
         Optional<Path> adminTokenFile,
         Optional<Path> joinToken,
-        String auditEndpoint) {
+        String auditEndpoint,
+        Limits limits) {
+
+    /** A server with the default {@link Limits}. */
+    public ServerConfig(
+            String id,
+            Path dataDir,
+            String raftAddress,
+            Map<String, String> peers,
+            String httpAddress,
+            String grpcAddress,
+            Optional<Path> adminTokenFile,
+            Optional<Path> joinToken,
+            String auditEndpoint) {
+        this(
+                id,
+                dataDir,
+                raftAddress,
+                peers,
+                httpAddress,
+                grpcAddress,
+                adminTokenFile,
+                joinToken,
+                auditEndpoint,
+                Limits.DEFAULT);
+    }
 
     /** The file holding the token agents join with: the flag's, or {@code DATA_DIR/join.token}. */
     public Path joinTokenFile() {

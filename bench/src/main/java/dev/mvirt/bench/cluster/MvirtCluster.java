@@ -54,6 +54,7 @@ public final class MvirtCluster extends ProcessCluster {
             argv.addAll(List.of("--raft", "127.0.0.1:" + e.getValue(), "--http", "127.0.0.1:" + http));
             argv.addAll(List.of("--grpc", "127.0.0.1:" + Ports.free(), "--peers", peerList.toString()));
             argv.addAll(List.of("--admin-token-file", tokenFiles.get(id).toString()));
+            argv.addAll(extraArgs(id));
             Optional<Integer> gid = withPartitions ? Optional.of(Partitions.gidFor(index++)) : Optional.empty();
             gid.ifPresent(g -> members.put(id, new Partitions.Member(g, e.getValue())));
             add(new PeerProcess(id, argv, dir.resolve(id + ".log"), gid), URI.create("http://127.0.0.1:" + http));
@@ -74,10 +75,22 @@ public final class MvirtCluster extends ProcessCluster {
      * {@code -XX:StartFlightRecording=delay=150s,duration=60s,filename=/tmp/{id}.jfr} to profile.
      */
     static List<String> extraJvmFlags(String id) {
-        String flags = System.getProperty("bench.mvirt.jvm", "").strip();
-        return flags.isEmpty()
+        return split("bench.mvirt.jvm", id);
+    }
+
+    /**
+     * Extra {@code mvirt-api} arguments for every peer from {@code -Dbench.mvirt.args}, split and substituted the same
+     * way, e.g. {@code --limit|batch-in-flight=2}.
+     */
+    static List<String> extraArgs(String id) {
+        return split("bench.mvirt.args", id);
+    }
+
+    private static List<String> split(String property, String id) {
+        String words = System.getProperty(property, "").strip();
+        return words.isEmpty()
                 ? List.of()
-                : java.util.Arrays.stream(flags.split("[\\s|]+"))
+                : java.util.Arrays.stream(words.split("[\\s|]+"))
                         .map(f -> f.replace("{id}", id))
                         .toList();
     }

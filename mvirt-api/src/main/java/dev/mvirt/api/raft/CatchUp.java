@@ -56,15 +56,13 @@ final class CatchUp {
         return passed;
     }
 
-    /** This peer applied an index the group confirmed after it started (a ReadIndex, or a write it proposed). */
-    void pass() {
+    /**
+     * This peer applied an index the group confirmed after it started (a ReadIndex, or a write it proposed): passes,
+     * and hands {@code result} (what that step produced) on, so it can stand in a future's chain.
+     */
+    <T> T pass(T result) {
         passed = true;
-    }
-
-    /** {@code index} was applied after it was confirmed: passes, and hands the index on. */
-    long passedAt(long index) {
-        passed = true;
-        return index;
+        return result;
     }
 
     private void run() {

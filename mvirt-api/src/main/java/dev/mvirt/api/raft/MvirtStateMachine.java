@@ -52,11 +52,12 @@ public final class MvirtStateMachine extends BaseStateMachine {
             new java.util.concurrent.atomic.AtomicInteger();
     private volatile ClusterState state = ClusterState.empty();
 
-    MvirtStateMachine(Placer placer, EventLog events, Executor callbacks, ApplyMetrics metrics) {
+    /** {@code keptOutcomes}: {@link Limits#keptOutcomes}. */
+    MvirtStateMachine(Placer placer, EventLog events, Executor callbacks, ApplyMetrics metrics, int keptOutcomes) {
         this.placer = placer;
         this.events = events;
         this.metrics = metrics;
-        this.waiters = new AppliedWaiters(RaftConfig.KEPT_OUTCOMES, callbacks);
+        this.waiters = new AppliedWaiters(keptOutcomes, callbacks);
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * How one peer runs: its {@code id}, data directory, Raft address, the initial group ({@code peers}: id →
- * host:port, including this peer), and the timing.
+ * host:port, including this peer), the timing, and what it keeps in memory ({@link Limits}).
  *
  * <p>Timing rule (DESIGN): snapshot time &lt; election timeout &lt; request timeout. A snapshot of 10,000 VMs is
  * written in well under 200 ms here and is taken on the apply thread, not the heartbeat threads; a follower stands
@@ -30,11 +30,12 @@ public record RaftConfig(
         Duration electionMax,
         Duration requestTimeout,
         long logSegmentBytes,
-        boolean logMetadata) {
+        boolean logMetadata,
+        Limits limits) {
 
     /**
      * Defaults: snapshot every 10,000 entries; elections 300–600 ms; writes time out after 10 s; 2 MiB log segments;
-     * no log metadata entries.
+     * no log metadata entries; {@link Limits#DEFAULT}.
      */
     public static RaftConfig of(String id, Path dataDir, String address, Map<String, String> peers) {
         return new RaftConfig(
@@ -47,7 +48,8 @@ public record RaftConfig(
                 Duration.ofMillis(600),
                 Duration.ofSeconds(10),
                 2L << 20,
-                false);
+                false,
+                Limits.DEFAULT);
     }
 
     /** A copy that snapshots every {@code entries} entries. */
@@ -78,6 +80,22 @@ public record RaftConfig(
         return copy(snapshotEvery, electionMin, electionMax, requestTimeout, logSegmentBytes, on);
     }
 
+    /** A copy with other memory and batching limits. */
+    public RaftConfig withLimits(Limits other) {
+        return new RaftConfig(
+                id,
+                dataDir,
+                address,
+                peers,
+                snapshotEvery,
+                electionMin,
+                electionMax,
+                requestTimeout,
+                logSegmentBytes,
+                logMetadata,
+                other);
+    }
+
     /** A copy whose writes give up after {@code timeout}. */
     public RaftConfig withRequestTimeout(Duration timeout) {
         return copy(snapshotEvery, electionMin, electionMax, timeout, logSegmentBytes, logMetadata);
@@ -86,42 +104,7 @@ public record RaftConfig(
     /** This peer (id, directory, address, group) with other timing and log settings. */
     private RaftConfig copy(
             long snapshots, Duration min, Duration max, Duration timeout, long segmentBytes, boolean metadata) {
-        return new RaftConfig(id, dataDir, address, peers, snapshots, min, max, timeout, segmentBytes, metadata);
-    }
-
-    /**
-     * How many applied entries' outcomes a peer keeps for the writes proposed through it ({@link AppliedWaiters}). A
-     * proposer collects its outcome moments after the commit, so 10,000 entries (seconds to minutes of writes) is
-     * ample; each kept outcome holds a resource version in memory (100,000 held most of a peer's live heap under load,
-     * and every young collection copied it).
-     */
-    static final int KEPT_OUTCOMES = 10_000;
-
-    /**
-     * The event history a watch can resume from ({@link dev.mvirt.api.store.EventLog}): 20,000 events (minutes of a
-     * busy cluster's changes); a watcher asking for older revisions, or one that falls half that far behind, is told
-     * to resync (list again, then watch from the listed revision). {@code mvirt.events.keep} overrides it.
-     */
-    public int eventHistory() {
-        return Math.max(2, Integer.getInteger("mvirt.events.keep", 20_000));
-    }
-
-    /**
-     * Group commit on the proposing peer ({@link WriteBatcher}): at most {@code maxInFlight} entries of this peer on
-     * their way to commit; the writes that queue meanwhile go in the next entry, up to {@code maxCommands} commands
-     * and {@code maxBytes} bytes.
-     */
-    public record Batching(int maxInFlight, int maxCommands, int maxBytes) {}
-
-    /**
-     * The batching limits: 1 entry in flight per peer (at 64 clients 1,399 writes/s vs 1,242 with 2: fuller
-     * entries), 128 commands and 1 MiB per entry; system properties
-     * {@code mvirt.batch.inflight}, {@code mvirt.batch.commands} and {@code mvirt.batch.bytes} override them.
-     */
-    public Batching batching() {
-        return new Batching(
-                Integer.getInteger("mvirt.batch.inflight", 1),
-                Integer.getInteger("mvirt.batch.commands", 128),
-                Integer.getInteger("mvirt.batch.bytes", 1 << 20));
+        return new RaftConfig(
+                id, dataDir, address, peers, snapshots, min, max, timeout, segmentBytes, metadata, limits);
     }
 }

@@ -76,26 +76,29 @@ public final class RaftNode implements AutoCloseable {
         this.callbacks = callbacks;
         sm.leaderListener(writer::leaderChanged);
         this.catchUp = new CatchUp(config.id(), config.requestTimeout(), () -> applied(local.read(Message.EMPTY)));
-        RaftConfig.Batching b = config.batching();
+        Limits limits = config.limits();
         this.batcher = new WriteBatcher(
                 data -> write(Message.valueOf(UnsafeByteOperations.unsafeWrap(data)), config.requestTimeout())
                         .thenApply(RaftStore::committedIndex),
                 // an entry this peer proposed and applied follows everything committed before it started
-                index -> sm.waiters().outcome(index).thenApply(outcomes -> {
-                    catchUp.pass();
-                    return outcomes;
-                }),
-                b.maxInFlight(),
-                b.maxCommands(),
-                b.maxBytes());
+                index -> sm.waiters().outcome(index).thenApply(catchUp::pass),
+                limits.batchInFlight(),
+                limits.batchCommands(),
+                limits.batchBytes());
     }
 
     /** Starts the peer: recovers its log and snapshot from {@code config.dataDir()} or formats a new one. */
     public static RaftNode start(RaftConfig config, Placer placer, MeterRegistry registry) {
         ExecutorService callbacks = Executors.newFixedThreadPool(
                 2, Thread.ofPlatform().daemon().name("raft-callback-", 0).factory());
-        EventLog events = new EventLog(config.eventHistory(), config.eventHistory() / 2);
-        MvirtStateMachine sm = new MvirtStateMachine(placer, events, callbacks, new ApplyMetrics(registry));
+        int history = config.limits().eventHistory();
+        EventLog events = new EventLog(history, history / 2);
+        MvirtStateMachine sm = new MvirtStateMachine(
+                placer,
+                events,
+                callbacks,
+                new ApplyMetrics(registry),
+                config.limits().keptOutcomes());
         CommitPush.Appenders appenders = new CommitPush.Appenders();
         sm.appliedListener(appenders::commitMoved);
         Parameters parameters = new Parameters();
@@ -168,11 +171,8 @@ public final class RaftNode implements AutoCloseable {
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
         RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.max(1, Math.min(Integer.MAX_VALUE, c.snapshotEvery() / 2)));
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(c.logSegmentBytes()));
-        // Ratis keeps the entries of up to this many log segments in memory (default 6, with 8 MiB segments tens of
-        // thousands of entries): all of it live heap that young collections copied and that kept G1 in concurrent
-        // cycles. Two 2 MiB segments hold the entries a follower normally needs; a follower further behind is sent
-        // older entries read back from disk. README, "Raft timing".
-        RaftServerConfigKeys.Log.setSegmentCacheNumMax(p, 2);
+        // Ratis keeps the entries of this many log segments in memory (Limits.cachedSegments; README, "Raft timing")
+        RaftServerConfigKeys.Log.setSegmentCacheNumMax(p, c.limits().cachedSegments());
         // a metadata entry (the commit index) after each commit is one more entry every peer appends, syncs and
         // replicates; off by default (RaftConfig.withLogMetadata): CommitPush and the catch-up gate do its work
         RaftServerConfigKeys.Log.setLogMetadataEnabled(p, c.logMetadata());
@@ -269,7 +269,7 @@ public final class RaftNode implements AutoCloseable {
     private CompletableFuture<Long> applied(CompletableFuture<RaftClientReply> readIndex) {
         return readIndex
                 .thenCompose(reply -> stateMachine.waiters().reached(RaftStore.committedIndex(reply)))
-                .thenApply(catchUp::passedAt);
+                .thenApply(catchUp::pass);
     }
 
     /** Commits {@code msg} through the leader this peer knows ({@link LeaderWriter}), within {@code timeout}. */
