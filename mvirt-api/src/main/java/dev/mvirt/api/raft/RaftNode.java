@@ -171,6 +171,11 @@ public final class RaftNode implements AutoCloseable {
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
         RaftServerConfigKeys.Log.setPurgeGap(p, (int) Math.max(1, Math.min(Integer.MAX_VALUE, c.snapshotEvery() / 2)));
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf(c.logSegmentBytes()));
+        // an appender sends at once: Ratis's default waits until 1 ms has passed since its last send to that follower
+        // (to gather entries; WriteBatcher gathers them already). With CommitPush's heartbeat after every commit, a
+        // single client's next entry nearly always waited out that millisecond (a loopback capture: sends to one
+        // follower never less than 1.0 ms apart; the entry left 0.59 ms after the request arrived, 0.43 ms without)
+        RaftServerConfigKeys.Log.Appender.setWaitTimeMin(p, TimeDuration.ZERO);
         // Ratis keeps the entries of this many log segments in memory (Limits.cachedSegments; README, "Raft timing")
         RaftServerConfigKeys.Log.setSegmentCacheNumMax(p, c.limits().cachedSegments());
         // a metadata entry (the commit index) after each commit is one more entry every peer appends, syncs and
