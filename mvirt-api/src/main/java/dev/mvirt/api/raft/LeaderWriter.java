@@ -139,7 +139,7 @@ final class LeaderWriter {
     private CompletableFuture<RaftClientReply> attempt(RaftClientRequest request) {
         try {
             return isSelf(request.getServerId())
-                    ? node.server().submitClientRequestAsync(request)
+                    ? node.submitHere(request)
                     : node.client().getClientRpc().sendRequestAsyncUnordered(request);
         } catch (IOException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);

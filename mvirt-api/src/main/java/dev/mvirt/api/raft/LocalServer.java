@@ -32,7 +32,7 @@ final class LocalServer {
         RaftPeerId self = RaftPeerId.valueOf(node.config().id());
         RaftClientRequest request = request(clientId, self, callIds.incrementAndGet(), msg, type);
         try {
-            return node.server().submitClientRequestAsync(request);
+            return node.submitHere(request);
         } catch (IOException e) {
             return CompletableFuture.failedFuture(e);
         }

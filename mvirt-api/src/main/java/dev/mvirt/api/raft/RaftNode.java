@@ -24,7 +24,9 @@ import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
 import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientAsynchronousProtocol;
 import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
 import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
@@ -275,6 +277,18 @@ public final class RaftNode implements AutoCloseable {
         return readIndex
                 .thenCompose(reply -> stateMachine.waiters().reached(RaftStore.committedIndex(reply)))
                 .thenApply(catchUp::pass);
+    }
+
+    /**
+     * Submits {@code request} to this peer's own Ratis server on the calling thread. {@code RaftServer}'s
+     * {@code submitClientRequestAsync} hands each request to Ratis's client executor and blocks the caller until it
+     * was submitted there (two thread hand-offs per write and linearizable read); the division itself takes it
+     * directly. Falls back to the server's method if the division does not offer the client protocol.
+     */
+    CompletableFuture<RaftClientReply> submitHere(RaftClientRequest request) throws IOException {
+        return division() instanceof RaftClientAsynchronousProtocol direct
+                ? direct.submitClientRequestAsync(request)
+                : server.submitClientRequestAsync(request);
     }
 
     /** Commits {@code msg} through the leader this peer knows ({@link LeaderWriter}), within {@code timeout}. */
