@@ -137,11 +137,12 @@ final class LeaderWriter {
     }
 
     private CompletableFuture<RaftClientReply> attempt(RaftClientRequest request) {
+        if (isSelf(request.getServerId())) {
+            return node.submitHere(request);
+        }
         try {
-            return isSelf(request.getServerId())
-                    ? node.submitHere(request)
-                    : node.client().getClientRpc().sendRequestAsyncUnordered(request);
-        } catch (IOException | RuntimeException e) {
+            return node.client().getClientRpc().sendRequestAsyncUnordered(request);
+        } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }

@@ -1,6 +1,5 @@
 package dev.mvirt.api.raft;
 
-import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.protocol.ClientId;
@@ -30,12 +29,7 @@ final class LocalServer {
 
     private CompletableFuture<RaftClientReply> send(Message msg, RaftClientRequest.Type type) {
         RaftPeerId self = RaftPeerId.valueOf(node.config().id());
-        RaftClientRequest request = request(clientId, self, callIds.incrementAndGet(), msg, type);
-        try {
-            return node.submitHere(request);
-        } catch (IOException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return node.submitHere(request(clientId, self, callIds.incrementAndGet(), msg, type));
     }
 
     /** A request of {@code type} from {@code client}/{@code callId} to {@code server} in mvirt's group. */

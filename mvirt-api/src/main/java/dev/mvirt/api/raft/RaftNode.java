@@ -283,12 +283,17 @@ public final class RaftNode implements AutoCloseable {
      * Submits {@code request} to this peer's own Ratis server on the calling thread. {@code RaftServer}'s
      * {@code submitClientRequestAsync} hands each request to Ratis's client executor and blocks the caller until it
      * was submitted there (two thread hand-offs per write and linearizable read); the division itself takes it
-     * directly. Falls back to the server's method if the division does not offer the client protocol.
+     * directly. Falls back to the server's method if the division does not offer the client protocol. Never throws:
+     * a peer that is not running (yet, or any more) fails the future.
      */
-    CompletableFuture<RaftClientReply> submitHere(RaftClientRequest request) throws IOException {
-        return division() instanceof RaftClientAsynchronousProtocol direct
-                ? direct.submitClientRequestAsync(request)
-                : server.submitClientRequestAsync(request);
+    CompletableFuture<RaftClientReply> submitHere(RaftClientRequest request) {
+        try {
+            return division() instanceof RaftClientAsynchronousProtocol direct
+                    ? direct.submitClientRequestAsync(request)
+                    : server.submitClientRequestAsync(request);
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Commits {@code msg} through the leader this peer knows ({@link LeaderWriter}), within {@code timeout}. */
