@@ -22,30 +22,6 @@ public record ServerConfig(
         String auditEndpoint,
         Limits limits) {
 
-    /** A server with the default {@link Limits}. */
-    public ServerConfig(
-            String id,
-            Path dataDir,
-            String raftAddress,
-            Map<String, String> peers,
-            String httpAddress,
-            String grpcAddress,
-            Optional<Path> adminTokenFile,
-            Optional<Path> joinToken,
-            String auditEndpoint) {
-        this(
-                id,
-                dataDir,
-                raftAddress,
-                peers,
-                httpAddress,
-                grpcAddress,
-                adminTokenFile,
-                joinToken,
-                auditEndpoint,
-                Limits.DEFAULT);
-    }
-
     /** The file holding the token agents join with: the flag's, or {@code DATA_DIR/join.token}. */
     public Path joinTokenFile() {
         return joinToken.orElse(dataDir.resolve("join.token"));

@@ -3,6 +3,7 @@ package dev.mvirt.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mvirt.api.raft.Limits;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -36,7 +37,8 @@ class ApiServerIT {
                 "127.0.0.1:0",
                 Optional.empty(),
                 Optional.empty(),
-                "");
+                "",
+                Limits.DEFAULT);
         try (ApiServer server = ApiServer.start(cfg)) {
             String base = "http://127.0.0.1:" + server.httpPort();
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(cfg.tokenFile()));

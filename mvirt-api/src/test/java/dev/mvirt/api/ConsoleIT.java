@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mvirt.api.raft.Limits;
 import dev.mvirt.api.store.ClusterInfo;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -67,7 +68,8 @@ class ConsoleIT {
                     "127.0.0.1:0",
                     Optional.of(adminFile),
                     Optional.of(joinFile),
-                    "")));
+                    "",
+                    Limits.DEFAULT)));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(adminFile));
         admin = Files.readString(adminFile).strip();

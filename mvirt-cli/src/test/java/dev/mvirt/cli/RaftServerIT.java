@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mvirt.api.ApiServer;
 import dev.mvirt.api.ServerConfig;
+import dev.mvirt.api.raft.Limits;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -30,7 +31,8 @@ class RaftServerIT {
                 "127.0.0.1:0",
                 Optional.empty(),
                 Optional.empty(),
-                "");
+                "",
+                Limits.DEFAULT);
         try (ApiServer server = ApiServer.start(cfg)) {
             await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(cfg.tokenFile()));
             Map<String, String> env = new HashMap<>();
