@@ -49,12 +49,12 @@ public final class MvirtCluster extends ProcessCluster {
             tokenFiles.put(id, data.resolve("admin.token"));
             List<String> argv = new ArrayList<>(List.of(java));
             argv.addAll(JVM_FLAGS);
-            argv.addAll(extraJvmFlags(id));
+            argv.addAll(split("bench.mvirt.jvm", id));
             argv.addAll(List.of("-cp", classpath, MAIN, "--id", id, "--data-dir", data.toString()));
             argv.addAll(List.of("--raft", "127.0.0.1:" + e.getValue(), "--http", "127.0.0.1:" + http));
             argv.addAll(List.of("--grpc", "127.0.0.1:" + Ports.free(), "--peers", peerList.toString()));
             argv.addAll(List.of("--admin-token-file", tokenFiles.get(id).toString()));
-            argv.addAll(extraArgs(id));
+            argv.addAll(split("bench.mvirt.args", id));
             Optional<Integer> gid = withPartitions ? Optional.of(Partitions.gidFor(index++)) : Optional.empty();
             gid.ifPresent(g -> members.put(id, new Partitions.Member(g, e.getValue())));
             add(new PeerProcess(id, argv, dir.resolve(id + ".log"), gid), URI.create("http://127.0.0.1:" + http));
@@ -70,22 +70,11 @@ public final class MvirtCluster extends ProcessCluster {
     }
 
     /**
-     * Extra JVM flags for every peer from {@code -Dbench.mvirt.jvm} (separated by spaces or {@code |}, since
-     * {@code BENCH_OPTS} itself is split on spaces; {@code {id}} becomes the peer's id), e.g.
-     * {@code -XX:StartFlightRecording=delay=150s,duration=60s,filename=/tmp/{id}.jfr} to profile.
+     * Words of {@code property} (separated by spaces or {@code |}, since {@code BENCH_OPTS} itself is split on spaces;
+     * {@code {id}} becomes the peer's id): {@code -Dbench.mvirt.jvm} has extra JVM flags for every peer, e.g.
+     * {@code -XX:StartFlightRecording=delay=150s,duration=60s,filename=/tmp/{id}.jfr} to profile, and
+     * {@code -Dbench.mvirt.args} extra {@code mvirt-api} arguments, e.g. {@code --limit|batch-in-flight=2}.
      */
-    static List<String> extraJvmFlags(String id) {
-        return split("bench.mvirt.jvm", id);
-    }
-
-    /**
-     * Extra {@code mvirt-api} arguments for every peer from {@code -Dbench.mvirt.args}, split and substituted the same
-     * way, e.g. {@code --limit|batch-in-flight=2}.
-     */
-    static List<String> extraArgs(String id) {
-        return split("bench.mvirt.args", id);
-    }
-
     private static List<String> split(String property, String id) {
         String words = System.getProperty(property, "").strip();
         return words.isEmpty()

@@ -140,11 +140,7 @@ final class LeaderWriter {
         if (isSelf(request.getServerId())) {
             return node.submitHere(request);
         }
-        try {
-            return node.client().getClientRpc().sendRequestAsyncUnordered(request);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return Futures.attempt(() -> node.client().getClientRpc().sendRequestAsyncUnordered(request));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 
 /**
  * What one peer keeps in memory and how it groups writes; the API server's {@code --limit NAME=VALUE} flags
@@ -28,20 +29,46 @@ import java.util.function.ToIntFunction;
 public record Limits(
         int cachedSegments, int keptOutcomes, int eventHistory, int batchInFlight, int batchCommands, int batchBytes) {
 
+    /** One flag: its name, the component it sets and the least value it takes. */
+    private record Field(String name, ToIntFunction<Limits> get, int min) {}
+
+    /** Every flag, in the order of the record's components (the order {@link #with} builds in). */
+    private static final List<Field> FIELDS = List.of(
+            new Field("cached-segments", Limits::cachedSegments, 1),
+            new Field("kept-outcomes", Limits::keptOutcomes, 1),
+            new Field("event-history", Limits::eventHistory, 2),
+            new Field("batch-in-flight", Limits::batchInFlight, 1),
+            new Field("batch-commands", Limits::batchCommands, 1),
+            new Field("batch-bytes", Limits::batchBytes, 1));
+
+    /** The flag names, each with the field it sets, in the order of the record's components. */
+    public static final Map<String, ToIntFunction<Limits>> NAMES = Collections.unmodifiableMap(
+            FIELDS.stream().collect(Collectors.toMap(Field::name, Field::get, (a, b) -> a, LinkedHashMap::new)));
+
     /** The defaults above. */
     public static final Limits DEFAULT = new Limits(2, 10_000, 20_000, 1, 128, 1 << 20);
 
-    /** The flag names, each with the field it sets, in the order of the record's components. */
-    public static final Map<String, ToIntFunction<Limits>> NAMES = names();
-
     /** Checks every figure (the field's flag name and the reason on failure). */
-    public Limits {
-        positive("cached-segments", cachedSegments, 1);
-        positive("kept-outcomes", keptOutcomes, 1);
-        positive("event-history", eventHistory, 2);
-        positive("batch-in-flight", batchInFlight, 1);
-        positive("batch-commands", batchCommands, 1);
-        positive("batch-bytes", batchBytes, 1);
+    public Limits(
+            int cachedSegments,
+            int keptOutcomes,
+            int eventHistory,
+            int batchInFlight,
+            int batchCommands,
+            int batchBytes) {
+        this.cachedSegments = cachedSegments;
+        this.keptOutcomes = keptOutcomes;
+        this.eventHistory = eventHistory;
+        this.batchInFlight = batchInFlight;
+        this.batchCommands = batchCommands;
+        this.batchBytes = batchBytes;
+        for (Field f : FIELDS) {
+            int value = f.get().applyAsInt(this);
+            if (value < f.min()) {
+                throw new IllegalArgumentException(
+                        "--limit " + f.name() + ": must be at least " + f.min() + ", got " + value);
+            }
+        }
     }
 
     /**
@@ -50,10 +77,8 @@ public record Limits(
      * number in range. Nothing is applied when any one is wrong.
      */
     public Limits with(Map<String, String> overrides) {
-        List<String> names = List.copyOf(NAMES.keySet());
-        int[] v = NAMES.values().stream()
-                .mapToInt(field -> field.applyAsInt(this))
-                .toArray();
+        List<String> names = FIELDS.stream().map(Field::name).toList();
+        int[] v = FIELDS.stream().mapToInt(f -> f.get().applyAsInt(this)).toArray();
         overrides.forEach((name, text) -> {
             int i = names.indexOf(name);
             if (i < 0) {
@@ -68,22 +93,5 @@ public record Limits(
             }
         });
         return new Limits(v[0], v[1], v[2], v[3], v[4], v[5]);
-    }
-
-    private static Map<String, ToIntFunction<Limits>> names() {
-        Map<String, ToIntFunction<Limits>> m = new LinkedHashMap<>();
-        m.put("cached-segments", Limits::cachedSegments);
-        m.put("kept-outcomes", Limits::keptOutcomes);
-        m.put("event-history", Limits::eventHistory);
-        m.put("batch-in-flight", Limits::batchInFlight);
-        m.put("batch-commands", Limits::batchCommands);
-        m.put("batch-bytes", Limits::batchBytes);
-        return Collections.unmodifiableMap(m);
-    }
-
-    private static void positive(String name, int value, int min) {
-        if (value < min) {
-            throw new IllegalArgumentException("--limit " + name + ": must be at least " + min + ", got " + value);
-        }
     }
 }

@@ -105,16 +105,11 @@ final class WriteBatcher {
     }
 
     private void send(List<Pending> batch) {
-        CompletableFuture<Long> committed;
-        try {
-            byte[] data = batch.size() == 1
-                    ? batch.getFirst().entry()
-                    : CommandCodec.encodeBatch(
-                            batch.stream().map(Pending::entry).toList());
-            committed = propose.apply(data);
-        } catch (RuntimeException e) {
-            committed = CompletableFuture.failedFuture(e);
-        }
+        CompletableFuture<Long> committed = Futures.attempt(() -> propose.apply(
+                batch.size() == 1
+                        ? batch.getFirst().entry()
+                        : CommandCodec.encodeBatch(
+                                batch.stream().map(Pending::entry).toList())));
         committed.whenComplete((index, t) -> {
             synchronized (this) {
                 inFlight--;
