@@ -22,7 +22,6 @@ import dev.mvirt.api.rest.HttpApi;
 import dev.mvirt.api.scheduler.Scheduler;
 import dev.mvirt.common.audit.AuditLogger;
 import dev.mvirt.common.audit.AuditReader;
-import dev.mvirt.common.audit.AuditSink;
 import dev.mvirt.common.audit.GrpcAuditReader;
 import dev.mvirt.common.grpc.Endpoint;
 import io.javalin.Javalin;
@@ -92,16 +91,15 @@ public final class ApiServer implements AutoCloseable {
                 new Scheduler(),
                 registry);
         stops.push(raft);
-        AuditSink audit = AuditSink.noop();
         AuditReader auditReader = AuditReader.unconfigured("this API server runs without --audit");
         if (!cfg.auditEndpoint().isEmpty()) {
             AuditLogger logger = AuditLogger.connect(Endpoint.parse(cfg.auditEndpoint()));
             stops.push(logger);
-            audit = logger;
             auditReader = GrpcAuditReader.connect(Endpoint.parse(cfg.auditEndpoint()), Duration.ofSeconds(5));
             stops.push(auditReader);
+            // without --audit nothing is recorded, so no entry is built for each applied command
+            raft.listen(new AuditRecorder(logger, raft::isLeader));
         }
-        raft.listen(new AuditRecorder(audit, raft::isLeader));
         RaftStore store = new RaftStore(raft, clock);
         RaftCluster cluster = new RaftCluster(raft);
 
