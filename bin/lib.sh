@@ -39,6 +39,11 @@ mvirt_exec() {
   mvirt_ensure_built "$module"
   local target="$MVIRT_ROOT/$module/target"
   local jar; jar=$(ls "$target"/"$module"-*.jar | grep -v -e sources -e tests | head -n1)
+  # MODULE/jvm.flags: that daemon's own flags, one per line, # comments (MVIRT_JAVA_OPTS come after and win)
+  local flags=()
+  if [[ -f "$MVIRT_ROOT/$module/jvm.flags" ]]; then
+    mapfile -t flags < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$MVIRT_ROOT/$module/jvm.flags")
+  fi
   exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-    ${MVIRT_JAVA_OPTS:-} -cp "$jar:$(cat "$target/classpath.txt")" "$main" "$@"
+    "${flags[@]}" ${MVIRT_JAVA_OPTS:-} -cp "$jar:$(cat "$target/classpath.txt")" "$main" "$@"
 }

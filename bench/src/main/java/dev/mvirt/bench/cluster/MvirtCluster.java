@@ -18,9 +18,9 @@ import java.util.Optional;
  * own data directory under {@code dir}, ports picked free, and (when partitions are available) its own group id.
  */
 public final class MvirtCluster extends ProcessCluster {
-    /** JVM flags for each peer: the JDK 25 flags mvirt needs and a bounded heap. */
-    public static final List<String> JVM_FLAGS = List.of(
-            "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow", "-Xmx512m", "-Xms128m");
+    /** JVM flags for each peer before mvirt-api's own ({@code mvirt-api/jvm.flags}): the JDK 25 flags mvirt needs. */
+    private static final List<String> JDK_FLAGS =
+            List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow");
 
     /** The peer's main class: {@code dev.mvirt.api.Main} unless {@code -Dbench.mvirt.main} names another. */
     static final String MAIN = System.getProperty("bench.mvirt.main", "dev.mvirt.api.Main");
@@ -41,6 +41,7 @@ public final class MvirtCluster extends ProcessCluster {
                 .append("=127.0.0.1:")
                 .append(port));
         Map<String, Partitions.Member> members = new LinkedHashMap<>();
+        List<String> shipped = JvmFlags.of("mvirt-api");
         int index = 0;
         for (var e : raftPorts.entrySet()) {
             String id = e.getKey();
@@ -48,7 +49,8 @@ public final class MvirtCluster extends ProcessCluster {
             Path data = mkdirs(dir.resolve(id));
             tokenFiles.put(id, data.resolve("admin.token"));
             List<String> argv = new ArrayList<>(List.of(java));
-            argv.addAll(JVM_FLAGS);
+            argv.addAll(JDK_FLAGS);
+            argv.addAll(shipped);
             argv.addAll(split("bench.mvirt.jvm", id));
             argv.addAll(List.of("-cp", classpath, MAIN, "--id", id, "--data-dir", data.toString()));
             argv.addAll(List.of("--raft", "127.0.0.1:" + e.getValue(), "--http", "127.0.0.1:" + http));
