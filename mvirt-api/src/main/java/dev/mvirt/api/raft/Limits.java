@@ -32,7 +32,7 @@ public record Limits(
     /** One flag: its name, the component it sets and the least value it takes. */
     private record Field(String name, ToIntFunction<Limits> get, int min) {}
 
-    /** Every flag, in the order of the record's components (the order {@link #with} builds in). */
+    /** Every flag, in the order of the record's components (the order the checks and {@link #with} use). */
     private static final List<Field> FIELDS = List.of(
             new Field("cached-segments", Limits::cachedSegments, 1),
             new Field("kept-outcomes", Limits::keptOutcomes, 1),
@@ -49,24 +49,13 @@ public record Limits(
     public static final Limits DEFAULT = new Limits(2, 10_000, 20_000, 1, 128, 1 << 20);
 
     /** Checks every figure (the field's flag name and the reason on failure). */
-    public Limits(
-            int cachedSegments,
-            int keptOutcomes,
-            int eventHistory,
-            int batchInFlight,
-            int batchCommands,
-            int batchBytes) {
-        this.cachedSegments = cachedSegments;
-        this.keptOutcomes = keptOutcomes;
-        this.eventHistory = eventHistory;
-        this.batchInFlight = batchInFlight;
-        this.batchCommands = batchCommands;
-        this.batchBytes = batchBytes;
-        for (Field f : FIELDS) {
-            int value = f.get().applyAsInt(this);
-            if (value < f.min()) {
+    public Limits {
+        int[] values = {cachedSegments, keptOutcomes, eventHistory, batchInFlight, batchCommands, batchBytes};
+        for (int i = 0; i < values.length; i++) {
+            Field f = FIELDS.get(i);
+            if (values[i] < f.min()) {
                 throw new IllegalArgumentException(
-                        "--limit " + f.name() + ": must be at least " + f.min() + ", got " + value);
+                        "--limit " + f.name() + ": must be at least " + f.min() + ", got " + values[i]);
             }
         }
     }
