@@ -42,7 +42,8 @@ mvirt_exec() {
   # MODULE/jvm.flags: that daemon's own flags, one per line, # comments (MVIRT_JAVA_OPTS come after and win)
   local flags=()
   if [[ -f "$MVIRT_ROOT/$module/jvm.flags" ]]; then
-    mapfile -t flags < <(sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$MVIRT_ROOT/$module/jvm.flags")
+    mapfile -t flags < <(sed -e 's/#.*//' -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' -e '/^$/d' \
+      "$MVIRT_ROOT/$module/jvm.flags")
   fi
   exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
     "${flags[@]}" ${MVIRT_JAVA_OPTS:-} -cp "$jar:$(cat "$target/classpath.txt")" "$main" "$@"

@@ -52,8 +52,8 @@ public final class SecretBook<R extends SecretBook.Entry> {
     private final ObjectMapper mapper;
     private final Pattern secretPattern;
     // Every request presents a token: parsing its stored record and hashing the secret each time was ~8 % of the
-    // REST path's Java time, and matching its form 2 % more. Records are immutable per stored JSON; only secrets
-    // that matched a record are kept, with the settings key their form names.
+    // REST path's Java time, and matching the secret's form by regex 2 % more. Records are immutable per stored JSON;
+    // only secrets that matched a record are kept, each with the settings key its form names.
     private final Map<String, R> parsed = new ConcurrentHashMap<>();
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
