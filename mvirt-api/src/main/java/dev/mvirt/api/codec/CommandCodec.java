@@ -30,17 +30,8 @@ public final class CommandCodec {
      * Entries are not re-encoded: a batch is built from the bytes its proposers already made.
      */
     public static byte[] encodeBatch(List<byte[]> entries) {
-        return encodeBatch(entries, List.of());
-    }
-
-    /** As {@link #encodeBatch(List)}, with the id of each entry's write ({@code ids} empty or as long as entries). */
-    public static byte[] encodeBatch(List<byte[]> entries, List<WriteId> ids) {
-        if (!ids.isEmpty() && ids.size() != entries.size()) {
-            throw new IllegalArgumentException(ids.size() + " write ids for " + entries.size() + " entries");
-        }
         BatchProto.Builder batch = BatchProto.newBuilder();
         entries.forEach(e -> batch.addEntries(ByteString.copyFrom(e)));
-        ids.forEach(id -> batch.addIds(Wire.writeId(id)));
         return EnvelopeProto.newBuilder()
                 .setVersion(FORMAT_VERSION)
                 .setBatch(batch)
@@ -78,13 +69,7 @@ public final class CommandCodec {
             Decoded d = decode(e.toByteArray());
             entries.add(d instanceof Decoded.Batch ? new Decoded.Rejected("a batch inside a batch is not allowed") : d);
         }
-        int ids = p.getBatch().getIdsCount();
-        if (ids != 0 && ids != entries.size()) {
-            // the commands still apply; only a resend of one of them could not be recognized
-            return new Decoded.Batch(entries);
-        }
-        return new Decoded.Batch(
-                entries, p.getBatch().getIdsList().stream().map(Wire::writeId).toList());
+        return new Decoded.Batch(entries);
     }
 
     static EnvelopeProto toProto(Envelope envelope) {

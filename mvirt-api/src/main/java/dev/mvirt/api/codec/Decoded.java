@@ -8,22 +8,8 @@ public sealed interface Decoded {
     /** The entry decoded to {@code envelope}. */
     record Ok(Envelope envelope) implements Decoded {}
 
-    /**
-     * A batch entry: each of its envelopes decoded on its own ({@link Ok} or {@link Rejected}), in order, and the
-     * id of each one's write ({@code ids} is empty for a batch written without them, else as long as
-     * {@code entries}).
-     */
-    record Batch(java.util.List<Decoded> entries, java.util.List<WriteId> ids) implements Decoded {
-        public Batch {
-            entries = java.util.List.copyOf(entries);
-            ids = java.util.List.copyOf(ids);
-        }
-
-        /** A batch without write ids. */
-        public Batch(java.util.List<Decoded> entries) {
-            this(entries, java.util.List.of());
-        }
-    }
+    /** A batch entry: each of its envelopes decoded on its own ({@link Ok} or {@link Rejected}), in order. */
+    record Batch(java.util.List<Decoded> entries) implements Decoded {}
 
     /**
      * The entry cannot be applied by this version: malformed bytes, no command or one unknown to this version

@@ -1,7 +1,6 @@
 package dev.mvirt.api.codec;
 
 import com.google.protobuf.UnknownFieldSet;
-import dev.mvirt.proto.api.v1.WriteIdProto;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
@@ -38,17 +37,5 @@ final class Wire {
         }
         return new CodecException(field + ": not set; the message has fields unknown to this version "
                 + unknown.asMap().keySet() + " (written by a newer version?)");
-    }
-
-    static WriteIdProto writeId(WriteId id) {
-        return WriteIdProto.newBuilder()
-                .setWriterHigh(id.high())
-                .setWriterLow(id.low())
-                .setSeq(id.seq())
-                .build();
-    }
-
-    static WriteId writeId(WriteIdProto p) {
-        return new WriteId(p.getWriterHigh(), p.getWriterLow(), p.getSeq());
     }
 }

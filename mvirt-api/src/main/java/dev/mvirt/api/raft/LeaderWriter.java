@@ -9,7 +9,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.apache.ratis.client.impl.RaftClientRpcWithProxy;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
@@ -71,50 +70,23 @@ final class LeaderWriter {
         }
     }
 
-    /**
-     * One message to the leader: {@code type} (a write, or a stale read: a question to the leader's state machine)
-     * and, for an answer from the leader that asks for the message again, the reason ({@code resend}; null: none).
-     */
-    private record Call(
-            Message msg,
-            long callId,
-            RaftClientRequest.Type type,
-            Function<RaftClientReply, @org.jspecify.annotations.Nullable String> resend) {}
-
     /** Commits {@code msg}; fails when no leader took it within {@code timeout}. */
     CompletableFuture<RaftClientReply> write(Message msg, Duration timeout) {
-        return call(msg, RaftClientRequest.writeRequestType(), r -> null, timeout);
-    }
-
-    /**
-     * Hands {@code msg} to the leader's state machine (a stale read there) and answers its reply; sent again, like a
-     * write, while no leader answers it, or the answer gives a reason to resend ({@code resend}).
-     */
-    CompletableFuture<RaftClientReply> ask(
-            Message msg,
-            Function<RaftClientReply, @org.jspecify.annotations.Nullable String> resend,
-            Duration timeout) {
-        return call(msg, RaftClientRequest.staleReadRequestType(0), resend, timeout);
-    }
-
-    private CompletableFuture<RaftClientReply> call(
-            Message msg,
-            RaftClientRequest.Type type,
-            Function<RaftClientReply, @org.jspecify.annotations.Nullable String> resend,
-            Duration timeout) {
         CompletableFuture<RaftClientReply> result = new CompletableFuture<>();
-        Call call = new Call(msg, callIds.incrementAndGet(), type, resend);
-        send(call, System.nanoTime() + timeout.toNanos(), FIRST_BACKOFF, result);
+        long callId = callIds.incrementAndGet();
+        send(msg, callId, System.nanoTime() + timeout.toNanos(), FIRST_BACKOFF, result);
         return result;
     }
 
-    private void send(Call call, long deadline, Duration backoff, CompletableFuture<RaftClientReply> result) {
+    private void send(
+            Message msg, long callId, long deadline, Duration backoff, CompletableFuture<RaftClientReply> result) {
         Optional<RaftPeerId> leader = node.leaderId();
         if (leader.isEmpty()) {
-            later(call, deadline, backoff, result, "no leader elected yet");
+            later(msg, callId, deadline, backoff, result, "no leader elected yet");
             return;
         }
-        RaftClientRequest request = LocalServer.request(clientId, leader.get(), call.callId(), call.msg(), call.type());
+        RaftClientRequest request =
+                LocalServer.request(clientId, leader.get(), callId, msg, RaftClientRequest.writeRequestType());
         // completed with null by leaderChanged when a new leader is known while this attempt waits
         CompletableFuture<RaftClientReply> reply = new CompletableFuture<>();
         waiting.add(reply);
@@ -134,19 +106,20 @@ final class LeaderWriter {
             if (t != null) {
                 reconnect(leader.get(), proxy, unwrap(t));
             }
-            settle(call, deadline, backoff, result, rep, t);
+            settle(msg, callId, deadline, backoff, result, rep, t);
         });
     }
 
     private void settle(
-            Call call,
+            Message msg,
+            long callId,
             long deadline,
             Duration backoff,
             CompletableFuture<RaftClientReply> result,
             @org.jspecify.annotations.Nullable RaftClientReply reply,
             @org.jspecify.annotations.Nullable Throwable t) {
         if (t != null) {
-            later(call, deadline, backoff, result, reason(t));
+            later(msg, callId, deadline, backoff, result, reason(t));
         } else if (reply == null) {
             // a new leader is known (or is now ready): send again now, to it, and back off afresh from here (a new
             // leader answers "not ready" until it applied its first entry; the backoff grown while there was no
@@ -154,25 +127,12 @@ final class LeaderWriter {
             if (System.nanoTime() >= deadline) {
                 result.completeExceptionally(new TimeoutException("no leader committed the write in time"));
             } else {
-                send(call, deadline, FIRST_BACKOFF, result);
+                send(msg, callId, deadline, FIRST_BACKOFF, result);
             }
-        } else if (final_(reply)) {
+        } else if (reply.isSuccess() || final_(reply)) {
             result.complete(reply);
-        } else if (!reply.isSuccess()) {
-            later(call, deadline, backoff, result, reason(reply));
         } else {
-            String again;
-            try {
-                again = call.resend().apply(reply);
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e); // an answer that cannot be read: sending it again would not help
-                return;
-            }
-            if (again == null) {
-                result.complete(reply);
-            } else {
-                later(call, deadline, backoff, result, again);
-            }
+            later(msg, callId, deadline, backoff, result, reason(reply));
         }
     }
 
@@ -188,7 +148,12 @@ final class LeaderWriter {
      * the deadline.
      */
     private void later(
-            Call call, long deadline, Duration backoff, CompletableFuture<RaftClientReply> result, String why) {
+            Message msg,
+            long callId,
+            long deadline,
+            Duration backoff,
+            CompletableFuture<RaftClientReply> result,
+            String why) {
         if (System.nanoTime() + backoff.toNanos() >= deadline) {
             result.completeExceptionally(new TimeoutException("no leader committed the write in time: " + why));
             return;
@@ -202,7 +167,7 @@ final class LeaderWriter {
                 .execute(() -> wake.completeExceptionally(BACKOFF_OVER));
         wake.whenComplete((r, t) -> {
             waiting.remove(wake);
-            send(call, deadline, t == null ? FIRST_BACKOFF : next, result);
+            send(msg, callId, deadline, t == null ? FIRST_BACKOFF : next, result);
         });
     }
 

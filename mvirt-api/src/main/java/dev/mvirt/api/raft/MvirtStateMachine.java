@@ -2,7 +2,6 @@ package dev.mvirt.api.raft;
 
 import dev.mvirt.api.codec.CommandCodec;
 import dev.mvirt.api.codec.Decoded;
-import dev.mvirt.api.codec.ForwardCodec;
 import dev.mvirt.api.model.FieldError;
 import dev.mvirt.api.state.Applied;
 import dev.mvirt.api.state.ClusterState;
@@ -15,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
@@ -50,26 +48,13 @@ public final class MvirtStateMachine extends BaseStateMachine {
     private volatile ApplyListener listener = ApplyListener.none();
     private volatile Runnable leaderListener = () -> {};
     private volatile Runnable appliedListener = () -> {};
-    private final RecentWrites recentWrites;
-    private volatile Function<Message, CompletableFuture<Message>> forwards =
-            m -> CompletableFuture.failedFuture(new IllegalStateException("this peer takes no forwarded writes yet"));
     private final java.util.concurrent.atomic.AtomicInteger snapshotLoads =
             new java.util.concurrent.atomic.AtomicInteger();
     private volatile ClusterState state = ClusterState.empty();
 
-    /**
-     * {@code keptOutcomes}: {@link Limits#keptOutcomes}; {@code recentWrites} learns the id and place of each write
-     * applied.
-     */
-    MvirtStateMachine(
-            Placer placer,
-            EventLog events,
-            Executor callbacks,
-            ApplyMetrics metrics,
-            int keptOutcomes,
-            RecentWrites recentWrites) {
+    /** {@code keptOutcomes}: {@link Limits#keptOutcomes}. */
+    MvirtStateMachine(Placer placer, EventLog events, Executor callbacks, ApplyMetrics metrics, int keptOutcomes) {
         this.placer = placer;
-        this.recentWrites = recentWrites;
         this.events = events;
         this.metrics = metrics;
         this.waiters = new AppliedWaiters(keptOutcomes, callbacks);
@@ -89,14 +74,6 @@ public final class MvirtStateMachine extends BaseStateMachine {
      */
     void appliedListener(Runnable r) {
         this.appliedListener = r;
-    }
-
-    /**
-     * Sets who answers the writes other peers forward to this one as leader (stale reads, {@link Intake}); set once
-     * at start-up.
-     */
-    void forwards(Function<Message, CompletableFuture<Message>> f) {
-        this.forwards = f;
     }
 
     /** Sets who is told of applied commands (the audit recorder); set once at start-up. */
@@ -193,12 +170,6 @@ public final class MvirtStateMachine extends BaseStateMachine {
                 ByteString.copyFromUtf8(Long.toString(getLastAppliedTermIndex().getIndex()))));
     }
 
-    /** A stale read is a peer's forwarded writes (the ReadIndex path above never asks for one). */
-    @Override
-    public CompletableFuture<Message> queryStale(Message request, long minIndex) {
-        return forwards.apply(request);
-    }
-
     @Override
     public long takeSnapshot() throws IOException {
         TermIndex last = getLastAppliedTermIndex();
@@ -216,10 +187,6 @@ public final class MvirtStateMachine extends BaseStateMachine {
         if (decoded instanceof Decoded.Batch batch) {
             List<Outcome> out = new ArrayList<>(batch.entries().size());
             batch.entries().forEach(d -> out.add(applyOne(index, d)));
-            long now = System.nanoTime();
-            for (int i = 0; i < batch.ids().size(); i++) {
-                recentWrites.applied(batch.ids().get(i), new ForwardCodec.Placed(index, i), now);
-            }
             return out;
         }
         return List.of(applyOne(index, decoded));

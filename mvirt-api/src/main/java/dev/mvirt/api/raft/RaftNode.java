@@ -1,13 +1,8 @@
 package dev.mvirt.api.raft;
 
-import dev.mvirt.api.codec.ForwardCodec;
-import dev.mvirt.api.codec.ForwardCodec.Placed;
-import dev.mvirt.api.codec.ForwardCodec.Write;
-import dev.mvirt.api.codec.WriteId;
 import dev.mvirt.api.state.Placer;
 import dev.mvirt.api.store.EventLog;
 import dev.mvirt.api.store.Outcome;
-import dev.mvirt.api.store.StoreException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,14 +17,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.conf.RaftProperties;
 import org.apache.ratis.grpc.GrpcConfigKeys;
-import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientAsynchronousProtocol;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -67,22 +60,14 @@ public final class RaftNode implements AutoCloseable {
     private final ExecutorService callbacks;
     private final LeaderWriter writer = new LeaderWriter(this, CLIENT_ATTEMPT);
     private final LocalServer local = new LocalServer(this);
-    private final WriteBatcher<byte[], Outcome> batcher;
-    private final Intake intake;
+    private final WriteBatcher batcher;
     private final CatchUp catchUp;
-    /** This server's writer id ({@link WriteId}): new at every start, so sequence numbers never repeat under it. */
-    private final UUID writerId = UUID.randomUUID();
-
-    private final AtomicLong writeSeqs = new AtomicLong();
-    private final ClientId intakeClient = ClientId.randomId();
-    private final AtomicLong intakeCalls = new AtomicLong();
 
     private RaftNode(
             RaftConfig config,
             RaftServer server,
             RaftClient client,
             MvirtStateMachine sm,
-            RecentWrites recentWrites,
             EventLog events,
             ExecutorService callbacks) {
         this.config = config;
@@ -94,11 +79,11 @@ public final class RaftNode implements AutoCloseable {
         sm.leaderListener(writer::leaderChanged);
         this.catchUp = new CatchUp(config.id(), config.requestTimeout(), () -> applied(local.read(Message.EMPTY)));
         Limits limits = config.limits();
-        this.intake = new Intake(this::leaderReady, recentWrites, this::commitHere, limits);
-        sm.forwards(this::takeForward);
-        this.batcher = new WriteBatcher<>(
-                this::forward,
-                entry -> entry.length,
+        this.batcher = new WriteBatcher(
+                data -> write(Message.valueOf(UnsafeByteOperations.unsafeWrap(data)), config.requestTimeout())
+                        .thenApply(RaftStore::committedIndex),
+                // an entry this peer proposed and applied follows everything committed before it started
+                index -> sm.waiters().outcome(index).thenApply(catchUp::pass),
                 limits.batchInFlight(),
                 limits.batchCommands(),
                 limits.batchBytes());
@@ -110,15 +95,12 @@ public final class RaftNode implements AutoCloseable {
                 2, Thread.ofPlatform().daemon().name("raft-callback-", 0).factory());
         int history = config.limits().eventHistory();
         EventLog events = new EventLog(history, history / 2);
-        // longer than any write keeps being sent again (its request timeout)
-        RecentWrites recentWrites = new RecentWrites(config.requestTimeout().multipliedBy(2));
         MvirtStateMachine sm = new MvirtStateMachine(
                 placer,
                 events,
                 callbacks,
                 new ApplyMetrics(registry),
-                config.limits().keptOutcomes(),
-                recentWrites);
+                config.limits().keptOutcomes());
         CommitPush.Appenders appenders = new CommitPush.Appenders();
         sm.appliedListener(appenders::commitMoved);
         Parameters parameters = new Parameters();
@@ -144,7 +126,7 @@ public final class RaftNode implements AutoCloseable {
                     .setLeaderId(null)
                     .setRetryPolicy(clientRetries())
                     .build();
-            RaftNode node = new RaftNode(config, server, client, sm, recentWrites, events, callbacks);
+            RaftNode node = new RaftNode(config, server, client, sm, events, callbacks);
             node.catchUp.start();
             return node;
         } catch (IOException e) {
@@ -263,86 +245,12 @@ public final class RaftNode implements AutoCloseable {
     }
 
     /**
-     * Commits {@code entry} (an encoded envelope) and completes with its outcome once this peer has applied it: the
-     * writes this peer serves are forwarded to the leader together ({@link WriteBatcher}), and the leader puts the
-     * forwards of all peers into one entry ({@link Intake}). Completing the future early withdraws a write not yet
-     * forwarded.
+     * Commits {@code entry} (an encoded envelope) with the writes queued beside it ({@link WriteBatcher}, one per
+     * peer) and completes with its outcome once this peer has applied it. Completing the future early withdraws a
+     * write not yet proposed.
      */
     CompletableFuture<Outcome> propose(byte[] entry) {
         return batcher.submit(entry);
-    }
-
-    /** Forwards {@code entries} to the leader (this peer's own intake if it leads) and answers their outcomes here. */
-    private CompletableFuture<List<Outcome>> forward(List<byte[]> entries) {
-        List<Write> writes = new ArrayList<>(entries.size());
-        for (byte[] e : entries) {
-            WriteId id = new WriteId(
-                    writerId.getMostSignificantBits(), writerId.getLeastSignificantBits(), writeSeqs.incrementAndGet());
-            writes.add(new Write(id, e));
-        }
-        Message msg = Message.valueOf(UnsafeByteOperations.unsafeWrap(ForwardCodec.encode(writes)));
-        return writer.ask(msg, reply -> emptyToNull(forwardReply(reply).retry()), config.requestTimeout())
-                .thenCompose(reply -> outcomes(forwardReply(reply).placed(), entries.size()));
-    }
-
-    private static ForwardCodec.Reply forwardReply(RaftClientReply reply) {
-        if (!reply.isSuccess() || reply.getMessage() == null) {
-            RaftStore.committedIndex(reply); // throws why
-            throw new StoreException("the leader answered a forward without a message");
-        }
-        return ForwardCodec.decodeReply(reply.getMessage().getContent().toByteArray());
-    }
-
-    private static @org.jspecify.annotations.Nullable String emptyToNull(String s) {
-        return s.isEmpty() ? null : s;
-    }
-
-    /** The outcomes of writes committed at {@code placed}, once this peer applied them (so it has caught up). */
-    private CompletableFuture<List<Outcome>> outcomes(List<Placed> placed, int expected) {
-        if (placed.size() != expected) {
-            throw new StoreException("the leader placed " + placed.size() + " of " + expected + " forwarded writes");
-        }
-        List<CompletableFuture<Outcome>> each = new ArrayList<>(placed.size());
-        for (Placed p : placed) {
-            each.add(stateMachine.waiters().outcome(p.index()).thenApply(list -> {
-                if (p.position() >= list.size()) {
-                    throw new StoreException("the entry at index " + p.index() + " has " + list.size()
-                            + " commands, a write was placed at " + p.position());
-                }
-                return list.get(p.position());
-            }));
-        }
-        // an entry this peer applied follows everything committed before its write was forwarded
-        return CompletableFuture.allOf(each.toArray(CompletableFuture[]::new))
-                .thenApply(v ->
-                        catchUp.pass(each.stream().map(CompletableFuture::join).toList()));
-    }
-
-    /** The leader's side of a forward ({@link Intake}), asked through this peer's state machine. */
-    private CompletableFuture<Message> takeForward(Message request) {
-        return Futures.attempt(() ->
-                        intake.accept(ForwardCodec.decode(request.getContent().toByteArray())))
-                .thenApply(r -> Message.valueOf(UnsafeByteOperations.unsafeWrap(ForwardCodec.encode(r))));
-    }
-
-    /** Proposes {@code data} on this peer's own server (the intake's entries) and answers its index once applied. */
-    private CompletableFuture<Long> commitHere(byte[] data) {
-        RaftClientRequest request = LocalServer.request(
-                intakeClient,
-                RaftPeerId.valueOf(config.id()),
-                intakeCalls.incrementAndGet(),
-                Message.valueOf(UnsafeByteOperations.unsafeWrap(data)),
-                RaftClientRequest.writeRequestType());
-        return submitHere(request).thenApply(RaftStore::committedIndex);
-    }
-
-    /** Whether this peer leads and has applied its first entry of the term (so every entry before it). */
-    private boolean leaderReady() {
-        try {
-            return division().getInfo().isLeaderReady();
-        } catch (UncheckedIOException e) {
-            return false;
-        }
     }
 
     /** Whether this peer has caught up with the group since it started ({@link CatchUp}); one volatile read. */
@@ -381,6 +289,11 @@ public final class RaftNode implements AutoCloseable {
         return Futures.attempt(() -> division() instanceof RaftClientAsynchronousProtocol direct
                 ? direct.submitClientRequestAsync(request)
                 : server.submitClientRequestAsync(request));
+    }
+
+    /** Commits {@code msg} through the leader this peer knows ({@link LeaderWriter}), within {@code timeout}. */
+    CompletableFuture<RaftClientReply> write(Message msg, Duration timeout) {
+        return writer.write(msg, timeout);
     }
 
     /** The leader this peer's server knows now, if any (none while an election runs). */

@@ -1,43 +1,42 @@
 package dev.mvirt.api.raft;
 
+import dev.mvirt.api.codec.CommandCodec;
+import dev.mvirt.api.store.Outcome;
 import dev.mvirt.api.store.StoreException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.ToIntFunction;
+import java.util.function.LongFunction;
 
 /**
- * Group commit: while {@code maxInFlight} proposals are on their way, the writes submitted meanwhile queue, and the
- * next proposal carries all of them (up to {@code maxCommands} and {@code maxBytes}); a lone write is proposed at
- * once, so a single client waits for nothing. Used twice ({@link RaftNode}): each peer gathers the writes it serves
- * into one forward to the leader, and the leader gathers the forwards of all peers into one Raft entry (one log
- * append, one replication, one apply call for them all). A proposal answers one result per write, in order; one
- * refused command does not affect the others. A write whose caller already gave up (its future completed, e.g. by a
- * timeout) while it queued is dropped instead of proposed, so a 503 for it is never followed by its commit.
- *
- * @param <T> a write
- * @param <R> its result
+ * Group commit on the proposing peer: while {@code maxInFlight} entries from this peer are on their way to commit,
+ * the writes submitted meanwhile queue, and the next entry carries all of them (up to {@code maxCommands} and
+ * {@code maxBytes}) as one batch. A lone write is proposed at once as a plain entry, so a single client waits for
+ * nothing; under load one Raft entry (one forward, one log append, one replication, one apply call) serves many
+ * writes. Each command of a batch is applied on its own at its own revision; one refused command does not affect
+ * the others. A write whose caller already gave up (its future completed, e.g. by a timeout) while it queued is
+ * dropped instead of proposed, so a 503 for it is never followed by its commit.
  */
-final class WriteBatcher<T, R> {
-    private record Pending<T, R>(T write, int size, CompletableFuture<R> result) {}
+final class WriteBatcher {
+    private record Pending(byte[] entry, CompletableFuture<Outcome> result) {}
 
-    private final Function<List<T>, CompletableFuture<List<R>>> propose;
-    private final ToIntFunction<T> size;
+    private final Function<byte[], CompletableFuture<Long>> propose;
+    private final LongFunction<CompletableFuture<List<Outcome>>> outcomes;
     private final int maxInFlight;
     private final int maxCommands;
     private final int maxBytes;
-    private final ArrayDeque<Pending<T, R>> queue = new ArrayDeque<>();
+    private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private int inFlight;
 
     /**
-     * @param propose proposes writes together and answers the result of each, in order
-     * @param size a write's size in bytes (for {@code maxBytes})
+     * @param propose commits an entry and answers its log index
+     * @param outcomes the outcomes of the commands at a log index once this peer applied it
      */
     WriteBatcher(
-            Function<List<T>, CompletableFuture<List<R>>> propose,
-            ToIntFunction<T> size,
+            Function<byte[], CompletableFuture<Long>> propose,
+            LongFunction<CompletableFuture<List<Outcome>>> outcomes,
             int maxInFlight,
             int maxCommands,
             int maxBytes) {
@@ -45,18 +44,18 @@ final class WriteBatcher<T, R> {
             throw new IllegalArgumentException("batch limits must be positive");
         }
         this.propose = propose;
-        this.size = size;
+        this.outcomes = outcomes;
         this.maxInFlight = maxInFlight;
         this.maxCommands = maxCommands;
         this.maxBytes = maxBytes;
     }
 
     /**
-     * Proposes {@code write}, alone or with others, and completes with its result. Completing the returned future
-     * early (a timeout) withdraws the write if it has not been proposed yet.
+     * Commits {@code entry} (an encoded envelope), alone or in a batch, and completes with its outcome on this peer.
+     * Completing the returned future early (a timeout) withdraws the write if it has not been proposed yet.
      */
-    CompletableFuture<R> submit(T write) {
-        Pending<T, R> p = new Pending<>(write, size.applyAsInt(write), new CompletableFuture<>());
+    CompletableFuture<Outcome> submit(byte[] entry) {
+        Pending p = new Pending(entry, new CompletableFuture<>());
         synchronized (this) {
             queue.addLast(p);
         }
@@ -71,7 +70,7 @@ final class WriteBatcher<T, R> {
 
     private void drain() {
         while (true) {
-            List<Pending<T, R>> batch;
+            List<Pending> batch;
             synchronized (this) {
                 if (inFlight >= maxInFlight) {
                     return;
@@ -87,49 +86,53 @@ final class WriteBatcher<T, R> {
     }
 
     /** The next batch from the queue: the oldest live writes within the limits (always at least one if any). */
-    private List<Pending<T, R>> take() {
-        List<Pending<T, R>> batch = new ArrayList<>();
+    private List<Pending> take() {
+        List<Pending> batch = new ArrayList<>();
         int bytes = 0;
         while (!queue.isEmpty() && batch.size() < maxCommands) {
-            Pending<T, R> next = queue.peekFirst();
+            Pending next = queue.peekFirst();
             if (next.result().isDone()) {
                 queue.removeFirst();
                 continue;
             }
-            if (!batch.isEmpty() && bytes + next.size() > maxBytes) {
+            if (!batch.isEmpty() && bytes + next.entry().length > maxBytes) {
                 break;
             }
             batch.add(queue.removeFirst());
-            bytes += next.size();
+            bytes += next.entry().length;
         }
         return batch;
     }
 
-    private void send(List<Pending<T, R>> batch) {
-        CompletableFuture<List<R>> results = Futures.attempt(
-                () -> propose.apply(batch.stream().map(Pending::write).toList()));
-        results.whenComplete((list, t) -> {
+    private void send(List<Pending> batch) {
+        CompletableFuture<Long> committed = Futures.attempt(() -> propose.apply(
+                batch.size() == 1
+                        ? batch.getFirst().entry()
+                        : CommandCodec.encodeBatch(
+                                batch.stream().map(Pending::entry).toList())));
+        committed.whenComplete((index, t) -> {
             synchronized (this) {
                 inFlight--;
             }
-            deliver(batch, list, t);
+            if (t != null) {
+                batch.forEach(p -> p.result().completeExceptionally(t));
+            } else {
+                outcomes.apply(index).whenComplete((list, u) -> deliver(batch, index, list, u));
+            }
             drain();
         });
     }
 
-    private static <T, R> void deliver(
-            List<Pending<T, R>> batch,
-            @org.jspecify.annotations.Nullable List<R> list,
-            @org.jspecify.annotations.Nullable Throwable t) {
+    private static void deliver(List<Pending> batch, long index, List<Outcome> list, Throwable t) {
         for (int i = 0; i < batch.size(); i++) {
-            CompletableFuture<R> f = batch.get(i).result();
-            if (t != null || list == null) {
-                f.completeExceptionally(t != null ? t : new StoreException("no results for a proposal"));
+            CompletableFuture<Outcome> f = batch.get(i).result();
+            if (t != null) {
+                f.completeExceptionally(t);
             } else if (i < list.size()) {
                 f.complete(list.get(i));
             } else {
                 f.completeExceptionally(new StoreException(
-                        "a proposal of " + batch.size() + " writes answered " + list.size() + " results"));
+                        "the entry at index " + index + " has " + list.size() + " commands, expected " + batch.size()));
             }
         }
     }

@@ -30,30 +30,6 @@ class CommandCodecBatchTest {
     }
 
     @Test
-    void aBatchCarriesTheIdOfEachWriteAndAMismatchedListOfIdsIsIgnored() {
-        List<Envelope> two = envelopes().subList(0, 2);
-        List<byte[]> entries = two.stream().map(CommandCodec::encode).toList();
-        List<WriteId> ids = List.of(new WriteId(-1, 2, 3), new WriteId(4, 5, Long.MAX_VALUE));
-        Decoded.Batch b = (Decoded.Batch) CommandCodec.decode(CommandCodec.encodeBatch(entries, ids));
-        assertThat(b.ids()).isEqualTo(ids);
-        assertThat(b.entries()).hasSize(2);
-        assertThat(((Decoded.Batch) CommandCodec.decode(CommandCodec.encodeBatch(entries))).ids())
-                .isEmpty();
-        BatchProto oneIdForTwo = BatchProto.newBuilder()
-                .addEntries(com.google.protobuf.ByteString.copyFrom(entries.get(0)))
-                .addEntries(com.google.protobuf.ByteString.copyFrom(entries.get(1)))
-                .addIds(dev.mvirt.proto.api.v1.WriteIdProto.newBuilder().setSeq(1))
-                .build();
-        Decoded.Batch odd = (Decoded.Batch) CommandCodec.decode(EnvelopeProto.newBuilder()
-                .setVersion(CommandCodec.FORMAT_VERSION)
-                .setBatch(oneIdForTwo)
-                .build()
-                .toByteArray());
-        assertThat(odd.entries()).hasSize(2);
-        assertThat(odd.ids()).isEmpty();
-    }
-
-    @Test
     void aBadCommandInABatchIsRefusedAloneAndTheOthersStand() {
         Envelope first = envelopes().get(0);
         Envelope last = envelopes().get(1);

@@ -26,12 +26,6 @@ class WriteBatcherTest {
         final List<byte[]> proposed = new ArrayList<>();
         final List<CompletableFuture<Long>> pending = new ArrayList<>();
 
-        /** Proposes {@code writes} as one entry (a plain one when alone) and answers their outcomes once committed. */
-        CompletableFuture<List<Outcome>> proposeAll(List<byte[]> writes) {
-            byte[] data = writes.size() == 1 ? writes.getFirst() : CommandCodec.encodeBatch(writes);
-            return propose(data).thenCompose(this::outcomes);
-        }
-
         CompletableFuture<Long> propose(byte[] data) {
             proposed.add(data);
             CompletableFuture<Long> f = new CompletableFuture<>();
@@ -56,8 +50,8 @@ class WriteBatcherTest {
     }
 
     /** A batcher over {@code log} with default limits and {@code inFlight} entries in flight. */
-    private static WriteBatcher<byte[], Outcome> batcher(FakeLog log, int inFlight) {
-        return new WriteBatcher<>(log::proposeAll, e -> e.length, inFlight, 128, 1 << 20);
+    private static WriteBatcher batcher(FakeLog log, int inFlight) {
+        return new WriteBatcher(log::propose, log::outcomes, inFlight, 128, 1 << 20);
     }
 
     private static List<Envelope> commands(byte[] data) {
@@ -78,12 +72,12 @@ class WriteBatcherTest {
     }
 
     @Test
-    void aLoneWriteIsProposedAtOnceAlone() throws Exception {
+    void aLoneWriteIsProposedAtOnceAsAPlainEntry() throws Exception {
         FakeLog log = new FakeLog();
-        WriteBatcher<byte[], Outcome> b = batcher(log, 1);
+        WriteBatcher b = batcher(log, 1);
         CompletableFuture<Outcome> f = b.submit(write("a"));
         assertThat(log.proposed).hasSize(1);
-        assertThat(commands(log.proposed.getFirst())).hasSize(1);
+        assertThat(CommandCodec.decode(log.proposed.getFirst())).isInstanceOf(Decoded.Ok.class);
         log.commit(0);
         assertThat(f.get().revision()).isEqualTo(100_000);
     }
@@ -91,7 +85,7 @@ class WriteBatcherTest {
     @Test
     void writesThatQueueBehindAnEntryInFlightGoTogetherAndEachGetsItsOwnOutcome() throws Exception {
         FakeLog log = new FakeLog();
-        WriteBatcher<byte[], Outcome> b = batcher(log, 1);
+        WriteBatcher b = batcher(log, 1);
         CompletableFuture<Outcome> first = b.submit(write("a"));
         List<CompletableFuture<Outcome>> rest = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -115,7 +109,7 @@ class WriteBatcherTest {
     void batchesStayWithinTheCommandAndByteLimits() {
         FakeLog log = new FakeLog();
         int size = write("w00").length;
-        WriteBatcher<byte[], Outcome> b = new WriteBatcher<>(log::proposeAll, e -> e.length, 1, 3, size * 2);
+        WriteBatcher b = new WriteBatcher(log::propose, log::outcomes, 1, 3, size * 2);
         b.submit(write("xxx"));
         for (int i = 0; i < 5; i++) {
             b.submit(write("w0" + i));
@@ -126,7 +120,7 @@ class WriteBatcherTest {
         assertThat(commands(log.proposed.get(2))).hasSize(2);
         log.commit(2);
         assertThat(commands(log.proposed.get(3))).hasSize(1);
-        WriteBatcher<byte[], Outcome> c = new WriteBatcher<>(log::proposeAll, e -> e.length, 1, 3, 1 << 20);
+        WriteBatcher c = new WriteBatcher(log::propose, log::outcomes, 1, 3, 1 << 20);
         c.submit(write("yyy"));
         for (int i = 0; i < 5; i++) {
             c.submit(write("v0" + i));
@@ -138,7 +132,7 @@ class WriteBatcherTest {
     @Test
     void aFailedEntryFailsEveryWriteInItAndTheQueueGoesOn() {
         FakeLog log = new FakeLog();
-        WriteBatcher<byte[], Outcome> b = batcher(log, 1);
+        WriteBatcher b = batcher(log, 1);
         b.submit(write("a"));
         var x = b.submit(write("x"));
         var y = b.submit(write("y"));
@@ -155,7 +149,7 @@ class WriteBatcherTest {
     @Test
     void aWriteWhoseCallerGaveUpWhileQueuedIsNeverProposed() {
         FakeLog log = new FakeLog();
-        WriteBatcher<byte[], Outcome> b = batcher(log, 1);
+        WriteBatcher b = batcher(log, 1);
         b.submit(write("a"));
         var gone = b.submit(write("gone"));
         var kept = b.submit(write("kept"));
@@ -171,7 +165,7 @@ class WriteBatcherTest {
     @Test
     void severalEntriesMayBeInFlight() {
         FakeLog log = new FakeLog();
-        WriteBatcher<byte[], Outcome> b = batcher(log, 2);
+        WriteBatcher b = batcher(log, 2);
         b.submit(write("a"));
         b.submit(write("b"));
         b.submit(write("c"));
@@ -187,14 +181,13 @@ class WriteBatcherTest {
     void anEntryWithFewerOutcomesThanWritesFailsTheMissingOnes() throws Exception {
         CompletableFuture<Long> held = new CompletableFuture<>();
         List<byte[]> proposed = new ArrayList<>();
-        WriteBatcher<byte[], Outcome> b = new WriteBatcher<>(
-                writes -> {
-                    proposed.add(writes.getFirst());
-                    return (proposed.size() == 1 ? held : CompletableFuture.completedFuture(7L))
-                            .thenApply(index ->
-                                    List.of(new Outcome(index, new Result.Invalid(new FieldError("command", "x")))));
+        WriteBatcher b = new WriteBatcher(
+                data -> {
+                    proposed.add(data);
+                    return proposed.size() == 1 ? held : CompletableFuture.completedFuture(7L);
                 },
-                e -> e.length,
+                index -> CompletableFuture.completedFuture(
+                        List.of(new Outcome(7, new Result.Invalid(new FieldError("command", "x"))))),
                 1,
                 128,
                 1 << 20);
@@ -204,13 +197,13 @@ class WriteBatcherTest {
         held.complete(6L);
         assertThat(proposed).hasSize(2);
         assertThat(one.get().revision()).isEqualTo(7);
-        assertThatThrownBy(two::get).hasMessageContaining("a proposal of 2 writes answered 1 results");
+        assertThatThrownBy(two::get).hasMessageContaining("has 1 commands, expected 2");
     }
 
     @Test
     void limitsMustBePositive() {
         FakeLog log = new FakeLog();
-        assertThatThrownBy(() -> new WriteBatcher<>(log::proposeAll, (byte[] e) -> e.length, 0, 1, 1))
+        assertThatThrownBy(() -> new WriteBatcher(log::propose, log::outcomes, 0, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
