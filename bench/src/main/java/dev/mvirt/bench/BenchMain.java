@@ -38,6 +38,9 @@ public final class BenchMain {
             new Workload("write c=1 follower", Kind.WRITE, 1, 0, Via.FOLLOWER),
             new Workload("write c=16", Kind.WRITE, 16, 0),
             new Workload("write c=64", Kind.WRITE, 64, 0),
+            // the same clients all on the leader: what spreading writes over the peers costs (README, "Raft timing")
+            new Workload("write c=16 leader", Kind.WRITE, 16, 0, Via.LEADER),
+            new Workload("write c=64 leader", Kind.WRITE, 64, 0, Via.LEADER),
             new Workload("local read c=1", Kind.LOCAL_READ, 1, 0, Via.FOLLOWER),
             new Workload("local read c=64", Kind.LOCAL_READ, 64, 0),
             new Workload("lin. read c=1 leader", Kind.LINEARIZABLE_READ, 1, 0, Via.LEADER),
