@@ -40,7 +40,7 @@ final class LeaderWriter {
 
     private final RaftNode node;
     private final Duration attempt;
-    private final ClientId clientId = ClientId.randomId();
+    private final ClientId clientId;
     private final AtomicLong callIds = new AtomicLong();
     /** Connections already replaced (each once), by identity: later failures on them must not replace the new one. */
     private final java.util.Set<Object> replaced =
@@ -53,6 +53,7 @@ final class LeaderWriter {
     LeaderWriter(RaftNode node, Duration attempt) {
         this.node = node;
         this.attempt = attempt;
+        this.clientId = WriterIds.forPeer(node.config().id());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.ObjLongConsumer;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
@@ -47,7 +48,7 @@ public final class MvirtStateMachine extends BaseStateMachine {
     private final ApplyMetrics metrics;
     private volatile ApplyListener listener = ApplyListener.none();
     private volatile Runnable leaderListener = () -> {};
-    private volatile Runnable appliedListener = () -> {};
+    private volatile ObjLongConsumer<ByteString> appliedListener = (proposer, index) -> {};
     private final java.util.concurrent.atomic.AtomicInteger snapshotLoads =
             new java.util.concurrent.atomic.AtomicInteger();
     private volatile ClusterState state = ClusterState.empty();
@@ -69,10 +70,11 @@ public final class MvirtStateMachine extends BaseStateMachine {
     }
 
     /**
-     * Sets who is told after each entry this peer applied (so committed): the leader's appenders, which tell the
-     * followers ({@link CommitPush}); set once at start-up.
+     * Sets who is told after each entry this peer applied (so committed), with the client id that proposed it (empty
+     * for Ratis's own entries) and its index: the leader's appenders, which tell the followers ({@link CommitPush});
+     * set once at start-up.
      */
-    void appliedListener(Runnable r) {
+    void appliedListener(ObjLongConsumer<ByteString> r) {
         this.appliedListener = r;
     }
 
@@ -133,8 +135,8 @@ public final class MvirtStateMachine extends BaseStateMachine {
         List<Outcome> outcomes = apply(index, data);
         updateLastAppliedTermIndex(entry.getTerm(), index);
         waiters.applied(index, outcomes);
-        metrics.applied(System.nanoTime() - started);
-        appliedListener.run();
+        metrics.applied(System.nanoTime() - started, outcomes.size());
+        appliedListener.accept(entry.getStateMachineLogEntry().getClientId(), index);
         return CompletableFuture.completedFuture(Message.EMPTY);
     }
 
@@ -143,7 +145,7 @@ public final class MvirtStateMachine extends BaseStateMachine {
         // configuration and no-op entries: nothing to apply (no revision is used), but readers move on
         super.notifyTermIndexUpdated(term, index);
         waiters.applied(index, List.of());
-        appliedListener.run();
+        appliedListener.accept(ByteString.EMPTY, index);
     }
 
     @Override

@@ -58,7 +58,7 @@ public final class RaftNode implements AutoCloseable {
     private final MvirtStateMachine stateMachine;
     private final EventLog events;
     private final ExecutorService callbacks;
-    private final LeaderWriter writer = new LeaderWriter(this, CLIENT_ATTEMPT);
+    private final LeaderWriter writer;
     private final LocalServer local = new LocalServer(this);
     private final WriteBatcher batcher;
     private final CatchUp catchUp;
@@ -76,6 +76,7 @@ public final class RaftNode implements AutoCloseable {
         this.stateMachine = sm;
         this.events = events;
         this.callbacks = callbacks;
+        this.writer = new LeaderWriter(this, CLIENT_ATTEMPT);
         sm.leaderListener(writer::leaderChanged);
         this.catchUp = new CatchUp(config.id(), config.requestTimeout(), () -> applied(local.read(Message.EMPTY)));
         Limits limits = config.limits();
@@ -102,7 +103,11 @@ public final class RaftNode implements AutoCloseable {
                 new ApplyMetrics(registry),
                 config.limits().keptOutcomes());
         CommitPush.Appenders appenders = new CommitPush.Appenders();
-        sm.appliedListener(appenders::commitMoved);
+        sm.appliedListener(appenders::applied);
+        io.micrometer.core.instrument.FunctionCounter.builder(
+                        "mvirt_raft_commit_heartbeats", appenders, a -> (double) a.heartbeats())
+                .description("heartbeats sent to tell a follower of a commit (CommitPush)")
+                .register(registry);
         Parameters parameters = new Parameters();
         parameters.put(CommitPush.APPENDERS, appenders, CommitPush.Appenders.class);
         RaftProperties props = properties(config);

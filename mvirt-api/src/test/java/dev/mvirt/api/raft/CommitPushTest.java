@@ -18,4 +18,28 @@ class CommitPushTest {
         assertThat(CommitPush.resumeAt(40, 60, 39)).isEqualTo(40);
         assertThat(CommitPush.resumeAt(7, 0, 10)).isEqualTo(7);
     }
+
+    @Test
+    void aFollowerWaitingForItsOwnCommittedEntryIsToldAtOnce() {
+        // it proposed 41, which is committed and on its disk; it knows commit 40
+        assertThat(CommitPush.decide(41, 40, false, 41)).isEqualTo(CommitPush.Push.NOW);
+        assertThat(CommitPush.decide(45, 40, false, 43)).isEqualTo(CommitPush.Push.NOW);
+    }
+
+    @Test
+    void aFollowerWaitingForNothingOfItsOwnIsToldLater() {
+        // its last proposal it knows committed already (30 <= 40), or proposed nothing (0)
+        assertThat(CommitPush.decide(41, 40, false, 30)).isEqualTo(CommitPush.Push.LATER);
+        assertThat(CommitPush.decide(41, 40, false, 0)).isEqualTo(CommitPush.Push.LATER);
+        // its proposal 44 is committed but not yet on its disk (applicable 41): a heartbeat now would not let it
+        // answer its writer; its own append reply brings the check again
+        assertThat(CommitPush.decide(41, 40, false, 44)).isEqualTo(CommitPush.Push.LATER);
+    }
+
+    @Test
+    void nothingWhenTheFollowerKnowsOrAnAppendCarriesTheCommit() {
+        assertThat(CommitPush.decide(40, 40, false, 40)).isEqualTo(CommitPush.Push.NONE);
+        assertThat(CommitPush.decide(39, 40, false, 39)).isEqualTo(CommitPush.Push.NONE);
+        assertThat(CommitPush.decide(41, 40, true, 41)).isEqualTo(CommitPush.Push.NONE);
+    }
 }

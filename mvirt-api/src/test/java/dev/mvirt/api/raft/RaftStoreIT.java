@@ -67,6 +67,32 @@ class RaftStoreIT {
     }
 
     @Test
+    void anIdleFollowerLearnsOfOtherPeersWritesWithoutWaitingForAHeartbeat() throws Exception {
+        // heartbeats every 2 s as above; a follower that proposed nothing is told of a commit within
+        // CommitPush.TELL_WITHIN when no append brings the news, so its local reads and watches do not lag by seconds
+        try (TestCluster c = TestCluster.started(
+                dir,
+                3,
+                cfg -> cfg.withElectionTimeout(Duration.ofSeconds(4), Duration.ofSeconds(8))
+                        .withRequestTimeout(Duration.ofSeconds(20))
+                        .withLogMetadata(false))) {
+            String leader = c.awaitLeader();
+            RaftStore bystander = c.store(c.follower());
+            long started = System.nanoTime();
+            for (int i = 0; i < 5; i++) {
+                Outcome o = c.store(leader)
+                        .submit(Writes.project("told-" + i), Writes.caller())
+                        .get(20, TimeUnit.SECONDS);
+                while (bystander.read().revision() < o.revision()) {
+                    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+                    Thread.sleep(1);
+                }
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void everyAcknowledgedWriteSurvivesLeaderDeath() throws Exception {
         try (TestCluster c = TestCluster.started(dir, 3)) {
             String leader = c.awaitLeader();
