@@ -1,5 +1,6 @@
 package dev.mvirt.api.raft;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,7 +107,7 @@ public final class CommitPush implements RpcType {
      * busy one learns each commit with the next append, so no such heartbeat is sent. A heartbeat for every commit to
      * every follower cost writes through the leader 16-22 % of their throughput (README, "Raft timing").
      */
-    static final java.time.Duration TELL_WITHIN = java.time.Duration.ofMillis(10);
+    static final Duration TELL_WITHIN = Duration.ofMillis(10);
 
     /**
      * The decision for one follower: {@code applicable} is the highest index it holds that is committed, {@code

@@ -40,7 +40,9 @@ final class LeaderWriter {
 
     private final RaftNode node;
     private final Duration attempt;
+    /** Names this peer ({@link WriterIds}): the leader tells it of its own entries' commits at once. */
     private final ClientId clientId;
+
     private final AtomicLong callIds = new AtomicLong();
     /** Connections already replaced (each once), by identity: later failures on them must not replace the new one. */
     private final java.util.Set<Object> replaced =

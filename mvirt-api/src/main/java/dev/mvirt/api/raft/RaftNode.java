@@ -3,6 +3,7 @@ package dev.mvirt.api.raft;
 import dev.mvirt.api.state.Placer;
 import dev.mvirt.api.store.EventLog;
 import dev.mvirt.api.store.Outcome;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,8 +105,7 @@ public final class RaftNode implements AutoCloseable {
                 config.limits().keptOutcomes());
         CommitPush.Appenders appenders = new CommitPush.Appenders();
         sm.appliedListener(appenders::applied);
-        io.micrometer.core.instrument.FunctionCounter.builder(
-                        "mvirt_raft_commit_heartbeats", appenders, a -> (double) a.heartbeats())
+        FunctionCounter.builder("mvirt_raft_commit_heartbeats", appenders, a -> (double) a.heartbeats())
                 .description("heartbeats sent to tell a follower of a commit (CommitPush)")
                 .register(registry);
         Parameters parameters = new Parameters();

@@ -44,16 +44,24 @@ class RaftStoreIT {
         }
     }
 
-    @Test
-    void followerAnswersItsWritesWithoutWaitingForAHeartbeat() throws Exception {
-        // elections after 4-8 s of silence: heartbeats every 2 s. Without Ratis's commit-index entries a follower that
-        // learned of its write's commit only from the next heartbeat would answer each write after up to 2 s
-        try (TestCluster c = TestCluster.started(
+    /**
+     * Three peers with elections after 4-8 s of silence, so heartbeats every 2 s, and no log metadata entries: what a
+     * follower learns of commits sooner than that, CommitPush told it.
+     */
+    private TestCluster slowHeartbeats() {
+        return TestCluster.started(
                 dir,
                 3,
                 cfg -> cfg.withElectionTimeout(Duration.ofSeconds(4), Duration.ofSeconds(8))
                         .withRequestTimeout(Duration.ofSeconds(20))
-                        .withLogMetadata(false))) {
+                        .withLogMetadata(false));
+    }
+
+    @Test
+    void followerAnswersItsWritesWithoutWaitingForAHeartbeat() throws Exception {
+        // without Ratis's commit-index entries a follower that learned of its write's commit only from the next
+        // heartbeat would answer each write after up to 2 s
+        try (TestCluster c = slowHeartbeats()) {
             RaftStore follower = c.store(c.follower());
             long started = System.nanoTime();
             for (int i = 0; i < 5; i++) {
@@ -68,14 +76,9 @@ class RaftStoreIT {
 
     @Test
     void anIdleFollowerLearnsOfOtherPeersWritesWithoutWaitingForAHeartbeat() throws Exception {
-        // heartbeats every 2 s as above; a follower that proposed nothing is told of a commit within
-        // CommitPush.TELL_WITHIN when no append brings the news, so its local reads and watches do not lag by seconds
-        try (TestCluster c = TestCluster.started(
-                dir,
-                3,
-                cfg -> cfg.withElectionTimeout(Duration.ofSeconds(4), Duration.ofSeconds(8))
-                        .withRequestTimeout(Duration.ofSeconds(20))
-                        .withLogMetadata(false))) {
+        // a follower that proposed nothing is told of a commit within CommitPush.TELL_WITHIN when no append brings
+        // the news, so its local reads and watches do not lag by a heartbeat (2 s here)
+        try (TestCluster c = slowHeartbeats()) {
             String leader = c.awaitLeader();
             RaftStore bystander = c.store(c.follower());
             long started = System.nanoTime();
