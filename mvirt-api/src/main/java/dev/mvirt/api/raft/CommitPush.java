@@ -223,15 +223,17 @@ public final class CommitPush implements RpcType {
             return Math.max(getFollower().getCommitIndex(), told.get());
         }
 
+        /** The highest index the follower holds that is committed. */
+        private long applicable() {
+            return Math.min(getRaftLog().getLastCommittedIndex(), getFollower().getMatchIndex());
+        }
+
         private Push decision() {
-            FollowerInfo f = getFollower();
-            long applicable = Math.min(getRaftLog().getLastCommittedIndex(), f.getMatchIndex());
-            return decide(applicable, known(), hasAppendEntries(), appenders.proposedBy(peerKey));
+            return decide(applicable(), known(), hasAppendEntries(), appenders.proposedBy(peerKey));
         }
 
         private void heartbeat() {
-            long applicable =
-                    Math.min(getRaftLog().getLastCommittedIndex(), getFollower().getMatchIndex());
+            long applicable = applicable();
             if (told.getAndAccumulate(applicable, Math::max) < applicable) {
                 appenders.heartbeats.increment();
                 triggerHeartbeat();
