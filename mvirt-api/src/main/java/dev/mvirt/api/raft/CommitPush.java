@@ -35,7 +35,9 @@ import org.apache.ratis.util.LifeCycle;
  * #decide}): the leader calls {@link Appenders#applied} after applying an entry, with the client id that proposed it
  * ({@link WriterIds} names the peer), and the appender checks again after every reply from its follower (a follower
  * whose own append finished after the commit). A heartbeat to every follower after every commit (until session 13)
- * was half the RPCs the leader sent under load.
+ * was half the RPCs the leader sent under load. Since session 14 a proposer that already holds its entry learns of
+ * the commit from the reply to its write ({@link CommitNote}), so it is pushed to only if it acknowledged the entry
+ * after the commit (or, like any follower, within {@link #TELL_WITHIN} when no append tells it first).
  *
  * <p>Set as the RPC type by class name ({@code raft.rpc.type}); the leader's appenders are found through the
  * {@link Appenders} given in the server's Parameters.
@@ -67,20 +69,26 @@ public final class CommitPush implements RpcType {
 
         /**
          * This peer applied the entry at {@code index}, proposed with client id {@code proposer} (empty for
-         * Ratis's own entries): every follower that can apply more than it was told hears it, the entry's proposer
-         * at once, the others soon ({@link #decide}).
+         * Ratis's own entries): every follower that can apply more than it was told hears it soon ({@link
+         * #decide}). The proposer, if a follower, learns of it from the reply to its write ({@link CommitNote}) if it
+         * holds the entry now; if it does not yet, it is told at once when it does.
          */
         void applied(ByteString proposer, long index) {
             long key = WriterIds.peerKey(proposer);
-            if (key != 0) {
-                proposed.merge(key, index, Math::max);
+            for (Appender a : live) {
+                if (key != 0 && a.peerKey == key && !replyTells(a.getFollower().getMatchIndex(), index)) {
+                    proposed.merge(key, index, Math::max);
+                }
             }
             for (Appender a : live) {
                 a.commitMoved();
             }
         }
 
-        /** The highest index applied here that the peer with key {@code peerKey} proposed (0: none). */
+        /**
+         * The highest index applied here that the peer with key {@code peerKey} proposed and did not hold when it
+         * was applied (0: none).
+         */
         long proposedBy(long peerKey) {
             return proposed.getOrDefault(peerKey, 0L);
         }
@@ -95,7 +103,10 @@ public final class CommitPush implements RpcType {
     enum Push {
         /** Nothing: the follower knows, was told, or the next append (already waiting) tells it. */
         NONE,
-        /** A heartbeat now: the follower proposed an entry it can now apply, and answers its writer once applied. */
+        /**
+         * A heartbeat now: the follower proposed an entry it can now apply but did not hold when the reply to its
+         * write went out, and answers its writer once applied.
+         */
         NOW,
         /** A heartbeat within {@link #TELL_WITHIN}, unless an append tells it first. */
         LATER
@@ -112,7 +123,8 @@ public final class CommitPush implements RpcType {
     /**
      * The decision for one follower: {@code applicable} is the highest index it holds that is committed, {@code
      * known} the highest commit index it knows or was already told, {@code appendWaiting} whether an append to it is
-     * waiting to be sent, {@code proposed} the highest index it proposed that the leader applied. Only the
+     * waiting to be sent, {@code proposed} the highest index it proposed that the leader applied before it held it
+     * (one it held then, it learns of from the reply to its write, {@link #replyTells}). Only the
      * follower's latest proposal is tracked: with more than one entry of a follower in flight ({@code
      * --limit batch-in-flight}), an earlier one may wait up to {@link #TELL_WITHIN}.
      */
@@ -121,6 +133,16 @@ public final class CommitPush implements RpcType {
             return Push.NONE;
         }
         return proposed > known && proposed <= applicable ? Push.NOW : Push.LATER;
+    }
+
+    /**
+     * Whether the reply to a follower's write tells it of the commit of its entry at {@code index}: the follower
+     * holds the entry ({@code matchIndex}, as the leader knows it, reaches it), so it can raise its own commit index
+     * to it ({@link org.apache.ratis.server.impl.FollowerCommits}). A follower that acknowledges the entry only
+     * later is told by a heartbeat then ({@link Push#NOW}).
+     */
+    static boolean replyTells(long matchIndex, long index) {
+        return matchIndex >= index;
     }
 
     /**

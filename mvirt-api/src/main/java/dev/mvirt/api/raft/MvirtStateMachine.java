@@ -137,7 +137,8 @@ public final class MvirtStateMachine extends BaseStateMachine {
         waiters.applied(index, outcomes);
         metrics.applied(System.nanoTime() - started, outcomes.size());
         appliedListener.accept(entry.getStateMachineLogEntry().getClientId(), index);
-        return CompletableFuture.completedFuture(Message.EMPTY);
+        // the leader's reply tells a proposing follower its entry is committed (CommitNote)
+        return CompletableFuture.completedFuture(CommitNote.message(index, entry.getTerm()));
     }
 
     @Override

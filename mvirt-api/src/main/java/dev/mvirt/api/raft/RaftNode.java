@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
@@ -36,6 +37,7 @@ import org.apache.ratis.retry.ExponentialBackoffRetry;
 import org.apache.ratis.retry.RetryPolicy;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
+import org.apache.ratis.server.impl.FollowerCommits;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 import org.apache.ratis.util.SizeInBytes;
@@ -63,6 +65,8 @@ public final class RaftNode implements AutoCloseable {
     private final LocalServer local = new LocalServer(this);
     private final WriteBatcher batcher;
     private final CatchUp catchUp;
+    /** Commits this follower learned from the leader's replies to its writes ({@link #committed}). */
+    private final LongAdder replyCommits = new LongAdder();
 
     private RaftNode(
             RaftConfig config,
@@ -83,7 +87,7 @@ public final class RaftNode implements AutoCloseable {
         Limits limits = config.limits();
         this.batcher = new WriteBatcher(
                 data -> write(Message.valueOf(UnsafeByteOperations.unsafeWrap(data)), config.requestTimeout())
-                        .thenApply(RaftStore::committedIndex),
+                        .thenApply(this::committed),
                 // an entry this peer proposed and applied follows everything committed before it started
                 index -> sm.waiters().outcome(index).thenApply(catchUp::pass),
                 limits.batchInFlight(),
@@ -132,6 +136,9 @@ public final class RaftNode implements AutoCloseable {
                     .setRetryPolicy(clientRetries())
                     .build();
             RaftNode node = new RaftNode(config, server, client, sm, events, callbacks);
+            FunctionCounter.builder("mvirt_raft_reply_commits", node.replyCommits, LongAdder::doubleValue)
+                    .description("commits this follower learned from the leader's reply to its own write")
+                    .register(registry);
             node.catchUp.start();
             return node;
         } catch (IOException e) {
@@ -279,7 +286,7 @@ public final class RaftNode implements AutoCloseable {
     /** Completes once this peer has applied the index {@code readIndex} confirmed, and marks it caught up. */
     private CompletableFuture<Long> applied(CompletableFuture<RaftClientReply> readIndex) {
         return readIndex
-                .thenCompose(reply -> stateMachine.waiters().reached(RaftStore.committedIndex(reply)))
+                .thenCompose(reply -> stateMachine.waiters().reached(RaftStore.readIndex(reply)))
                 .thenApply(catchUp::pass);
     }
 
@@ -296,6 +303,25 @@ public final class RaftNode implements AutoCloseable {
                 : server.submitClientRequestAsync(request));
     }
 
+    /**
+     * The index of the entry a successful write reply names. On a follower, the reply's {@link CommitNote} also
+     * raises this peer's commit index to that entry when its log holds it ({@link FollowerCommits}), so it applies
+     * the entry now rather than when the leader next tells it the commit index.
+     */
+    private long committed(RaftClientReply reply) {
+        CommitNote note = CommitNote.of(reply);
+        if (note.hasTerm()) {
+            try {
+                if (FollowerCommits.learn(division(), note.index(), note.term())) {
+                    replyCommits.increment();
+                }
+            } catch (UncheckedIOException e) {
+                // not running any more: the write is committed all the same
+            }
+        }
+        return note.index();
+    }
+
     /** Commits {@code msg} through the leader this peer knows ({@link LeaderWriter}), within {@code timeout}. */
     CompletableFuture<RaftClientReply> write(Message msg, Duration timeout) {
         return writer.write(msg, timeout);
@@ -308,6 +334,11 @@ public final class RaftNode implements AutoCloseable {
         } catch (UncheckedIOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Commits this follower learned from the leader's replies to its own writes (a metric; tests). */
+    long replyCommits() {
+        return replyCommits.sum();
     }
 
     MvirtStateMachine stateMachine() {

@@ -70,15 +70,24 @@ public final class RaftStore implements DataStore {
         return node.events().watch(fromRevision);
     }
 
-    static long committedIndex(RaftClientReply reply) {
-        if (!reply.isSuccess()) {
-            throw new StoreException("not committed: " + reason(reply.getException()), reply.getException());
-        }
+    /** The index a ReadIndex reply confirmed: the index the serving peer had applied ({@link MvirtStateMachine#query}). */
+    static long readIndex(RaftClientReply reply) {
+        requireSuccess(reply);
         if (reply.getMessage() != null && !reply.getMessage().getContent().isEmpty()) {
-            // a read-only query answers with the index the serving peer had applied
             return Long.parseLong(reply.getMessage().getContent().toStringUtf8());
         }
         return reply.getLogIndex();
+    }
+
+    /**
+     * Refuses an unsuccessful reply.
+     *
+     * @throws StoreException if the request was not committed (or the read not confirmed)
+     */
+    static void requireSuccess(RaftClientReply reply) {
+        if (!reply.isSuccess()) {
+            throw new StoreException("not committed: " + reason(reply.getException()), reply.getException());
+        }
     }
 
     private static <T> CompletableFuture<T> failed(Throwable t) {

@@ -42,4 +42,13 @@ class CommitPushTest {
         assertThat(CommitPush.decide(39, 40, false, 39)).isEqualTo(CommitPush.Push.NONE);
         assertThat(CommitPush.decide(41, 40, true, 41)).isEqualTo(CommitPush.Push.NONE);
     }
+
+    @Test
+    void theReplyTellsAProposerThatHoldsItsEntry() {
+        // the leader applied 41; the proposer acknowledged 41 (or more): its reply carries the commit, no push
+        assertThat(CommitPush.replyTells(41, 41)).isTrue();
+        assertThat(CommitPush.replyTells(43, 41)).isTrue();
+        // it has acknowledged only 40: it cannot apply 41 from the reply, so it is pushed to once it acknowledges
+        assertThat(CommitPush.replyTells(40, 41)).isFalse();
+    }
 }
