@@ -52,6 +52,11 @@ public final class Table<S extends Spec, T extends Status> {
     /** A table with {@code r} inserted or replaced; the name index follows the resource's name. */
     public Table<S, T> put(Resource<S, T> r) {
         Resource<S, T> old = byId.get(r.id());
+        if (old != null
+                && old.name().equals(r.name())
+                && old.meta().project().equals(r.meta().project())) {
+            return new Table<>(byId.plus(r.id(), r), byName); // an update in place: the name index stays as it is
+        }
         String key = nameKey(r.meta().project(), r.name());
         TreePMap<String, String> names = byName;
         if (old != null && !nameKey(old.meta().project(), old.name()).equals(key)) {
