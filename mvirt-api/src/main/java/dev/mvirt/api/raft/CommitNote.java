@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.thirdparty.com.google.protobuf.UnsafeByteOperations;
 
 /**
  * The index and term of an applied write entry, which the state machine puts in its reply ({@link
@@ -18,8 +19,9 @@ record CommitNote(long index, long term) {
 
     /** The reply message for the entry at {@code index} of {@code term}. */
     static Message message(long index, long term) {
-        return Message.valueOf(ByteString.copyFrom(
-                ByteBuffer.allocate(SIZE).putLong(index).putLong(term).flip()));
+        byte[] bytes = new byte[SIZE];
+        ByteBuffer.wrap(bytes).putLong(index).putLong(term);
+        return Message.valueOf(UnsafeByteOperations.unsafeWrap(bytes)); // never written again: no copy
     }
 
     /**

@@ -77,10 +77,8 @@ public final class CommitPush implements RpcType {
             long key = WriterIds.peerKey(proposer);
             for (Appender a : live) {
                 if (key != 0 && a.peerKey == key && !replyTells(a.getFollower().getMatchIndex(), index)) {
-                    proposed.merge(key, index, Math::max);
+                    proposed.merge(key, index, Math::max); // only the proposer's own appender reads it
                 }
-            }
-            for (Appender a : live) {
                 a.commitMoved();
             }
         }

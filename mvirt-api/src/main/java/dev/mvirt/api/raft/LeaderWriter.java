@@ -40,7 +40,10 @@ final class LeaderWriter {
 
     private final RaftNode node;
     private final Duration attempt;
-    /** Names this peer ({@link WriterIds}): the leader tells it of its own entries' commits at once. */
+    /**
+     * Names this peer ({@link WriterIds}): the leader pushes it the commit of an entry it proposed if the reply to the
+     * write could not tell it ({@link CommitPush}).
+     */
     private final ClientId clientId;
 
     private final AtomicLong callIds = new AtomicLong();

@@ -46,7 +46,7 @@ class RaftStoreIT {
 
     /**
      * Three peers with elections after 4-8 s of silence, so heartbeats every 2 s, and no log metadata entries: what a
-     * follower learns of commits sooner than that, CommitPush told it.
+     * follower learns of commits sooner than that, CommitPush or the reply to its own write told it.
      */
     private TestCluster slowHeartbeats() {
         return TestCluster.started(
