@@ -8,6 +8,7 @@ import dev.mvirt.proto.node.v1.UpdateResourceStatusRequest;
 import dev.mvirt.proto.node.v1.UpdateResourceStatusResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -32,6 +33,8 @@ public final class StatusSender implements StatusSink, Runnable {
     private final Session session;
     private final LinkedHashMap<Key, ResourceStatus> pending = new LinkedHashMap<>();
     private final Map<Key, ResourceStatus> delivered = new HashMap<>();
+    /** A caller of {@link #reportAndWait} waits: the flusher sends without waiting out its interval. */
+    private boolean urgent;
 
     public StatusSender(ApiEndpoints endpoints, Session session) {
         this.cursor = endpoints.cursor();
@@ -49,6 +52,27 @@ public final class StatusSender implements StatusSink, Runnable {
         if (pending.size() >= BATCH) {
             notifyAll();
         }
+    }
+
+    /**
+     * {@inheritDoc} The flusher sends at once. If no API server takes it within {@code max}, it stays queued (or is
+     * replaced by a newer report) as any other.
+     */
+    @Override
+    public synchronized boolean reportAndWait(ResourceStatus status, Duration max) throws InterruptedException {
+        report(status);
+        Key k = Key.of(status.getKey());
+        urgent = true;
+        notifyAll();
+        long deadline = System.nanoTime() + max.toNanos();
+        while (!status.equals(delivered.getOrDefault(k, ResourceStatus.getDefaultInstance()))) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** Forgets what was delivered: the next report of every resource is sent even if unchanged. */
@@ -81,9 +105,10 @@ public final class StatusSender implements StatusSink, Runnable {
     }
 
     private synchronized List<ResourceStatus> take() throws InterruptedException {
-        if (pending.size() < BATCH) {
+        if (pending.size() < BATCH && !urgent) {
             wait(FLUSH_MILLIS);
         }
+        urgent = false;
         List<ResourceStatus> batch = new ArrayList<>(Math.min(pending.size(), BATCH));
         for (Iterator<ResourceStatus> it = pending.values().iterator(); it.hasNext() && batch.size() < BATCH; ) {
             batch.add(it.next());
@@ -125,6 +150,7 @@ public final class StatusSender implements StatusSink, Runnable {
                 log.warn("status of {} refused: {} {}", Key.of(s.getKey()), r.getCode(), r.getMessage());
             }
         }
+        notifyAll(); // a reportAndWait may be waiting for these
     }
 
     private synchronized void requeue(List<ResourceStatus> batch) {
