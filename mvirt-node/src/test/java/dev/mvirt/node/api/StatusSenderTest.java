@@ -1,6 +1,7 @@
 package dev.mvirt.node.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.mvirt.proto.node.v1.HostFacts;
 import dev.mvirt.proto.node.v1.NodeServiceGrpc;
@@ -65,7 +66,7 @@ class StatusSenderTest {
         sender.report(vm("RUNNING"));
         assertThat(sender.reportAndWait(vm("STOPPING"), Duration.ofSeconds(5))).isTrue();
         sender.report(vm("STOPPED"));
-        await(() -> phases.contains("STOPPED"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> phases.contains("STOPPED"));
         assertThat(phases).containsSubsequence("STOPPING", "STOPPED");
     }
 
@@ -97,14 +98,6 @@ class StatusSenderTest {
                         .setId("vm-1"))
                 .setVm(VmObserved.newBuilder().setPhase(phase))
                 .build();
-    }
-
-    private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 5 s").isLessThan(deadline);
-            Thread.sleep(10);
-        }
     }
 
     private final class FakeNodeService extends NodeServiceGrpc.NodeServiceImplBase {
