@@ -11,8 +11,12 @@ import java.util.concurrent.Executor;
 
 /**
  * Links the index a write was committed at to the result this peer computed when it applied that index. Every peer
- * computes the same result, so a write sent from a follower gets its result from the follower's own apply. Keeps
- * the outcomes of the last {@code keep} indexes; completes futures on {@code executor}, never on the apply thread.
+ * computes the same result, so a write sent from a follower gets its result from the follower's own apply. The
+ * outcomes of an entry are handed out once, to its proposer ({@link WriteBatcher} asks once per entry): they are
+ * kept only for entries this peer proposed that nobody waited for yet (a leader applies its own entry before the
+ * proposer hears the index), and only until asked for, at most the last {@code keep} of them. Keeping every entry's
+ * outcomes for the last {@code keep} indexes held seconds of resource versions that every young collection copied.
+ * Completes futures on {@code executor}, never on the apply thread.
  */
 final class AppliedWaiters {
     private final int keep;
@@ -29,19 +33,20 @@ final class AppliedWaiters {
 
     /**
      * Called by the apply thread after applying {@code index}: the outcome of each command in the entry (one, or a
-     * batch's in order; none for configuration and no-op entries).
+     * batch's in order; none for configuration and no-op entries); {@code mine} if this peer proposed the entry.
      */
-    void applied(long index, List<Outcome> outcome) {
+    void applied(long index, List<Outcome> outcome, boolean mine) {
         List<Runnable> done = new ArrayList<>();
         synchronized (this) {
             applied = Math.max(applied, index);
-            recent.put(index, outcome);
-            while (recent.size() > keep) {
-                recent.pollFirstEntry();
-            }
             List<CompletableFuture<List<Outcome>>> ws = outcomeWaiters.remove(index);
             if (ws != null) {
                 ws.forEach(f -> done.add(() -> f.complete(outcome)));
+            } else if (mine) {
+                recent.put(index, outcome);
+                while (recent.size() > keep) {
+                    recent.pollFirstEntry();
+                }
             }
             releaseIndexWaiters(done);
         }
@@ -64,10 +69,13 @@ final class AppliedWaiters {
         done.forEach(executor::execute);
     }
 
-    /** Completes with the outcomes of the commands at {@code index} once this peer has applied it. */
+    /**
+     * Completes with the outcomes of the commands at {@code index} once this peer has applied it; once per index (a
+     * second ask for an applied index fails, as does one for an entry another peer proposed).
+     */
     synchronized CompletableFuture<List<Outcome>> outcome(long index) {
         CompletableFuture<List<Outcome>> f = new CompletableFuture<>();
-        List<Outcome> o = recent.get(index);
+        List<Outcome> o = recent.remove(index);
         if (o != null) {
             f.complete(o);
         } else if (index <= applied) {

@@ -61,6 +61,11 @@ final class LeaderWriter {
         this.clientId = WriterIds.forPeer(node.config().id());
     }
 
+    /** The client id of every write this peer proposes. */
+    ClientId clientId() {
+        return clientId;
+    }
+
     /**
      * This peer learned of a new leader, or became a leader ready for writes: every attempt still waiting on the old
      * one, and every write waiting out a backoff, is sent now (to the new leader) instead of after its attempt timeout

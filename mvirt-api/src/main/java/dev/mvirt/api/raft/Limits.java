@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
  * @param cachedSegments Ratis log segments whose entries stay in memory (2: the entries a follower normally needs; a
  *     follower further behind is sent older entries read back from disk). Ratis's default of six 8 MiB segments held
  *     tens of thousands of entries, live heap every young collection copied.
- * @param keptOutcomes applied entries' outcomes kept for the writes proposed through this peer ({@link
- *     AppliedWaiters}): a proposer collects its own moments after the commit, so 10,000 (seconds to minutes of
- *     writes) is ample; each holds a resource version in memory.
+ * @param keptOutcomes outcomes of entries this peer proposed, kept from their apply until the proposer collects
+ *     them ({@link AppliedWaiters}; moments, on the leader) and at most this many: more stay only when proposers
+ *     gave up waiting, so 10,000 is ample; each holds a resource version in memory.
  * @param eventHistory events a watch can resume from ({@link dev.mvirt.api.store.EventLog}; 20,000, minutes of a busy
  *     cluster's changes): a watcher asking for older revisions, or one that falls half that far behind, is told to
  *     resync (list again, then watch from the listed revision). At least 2.

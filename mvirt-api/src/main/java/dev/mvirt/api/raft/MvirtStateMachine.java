@@ -48,6 +48,7 @@ public final class MvirtStateMachine extends BaseStateMachine {
     private final ApplyMetrics metrics;
     private volatile ApplyListener listener = ApplyListener.none();
     private volatile Runnable leaderListener = () -> {};
+    private volatile ByteString writerId = ByteString.EMPTY;
     private volatile ObjLongConsumer<ByteString> appliedListener = (proposer, index) -> {};
     private final java.util.concurrent.atomic.AtomicInteger snapshotLoads =
             new java.util.concurrent.atomic.AtomicInteger();
@@ -74,6 +75,11 @@ public final class MvirtStateMachine extends BaseStateMachine {
      * for Ratis's own entries) and its index: the leader's appenders, which tell the followers ({@link CommitPush});
      * set once at start-up.
      */
+    /** The client id this peer's own writes carry ({@link LeaderWriter}): their outcomes are kept for it. */
+    void writerId(ByteString id) {
+        this.writerId = id;
+    }
+
     void appliedListener(ObjLongConsumer<ByteString> r) {
         this.appliedListener = r;
     }
@@ -134,7 +140,8 @@ public final class MvirtStateMachine extends BaseStateMachine {
         byte[] data = entry.getStateMachineLogEntry().getLogData().toByteArray();
         List<Outcome> outcomes = apply(index, data);
         updateLastAppliedTermIndex(entry.getTerm(), index);
-        waiters.applied(index, outcomes);
+        waiters.applied(
+                index, outcomes, entry.getStateMachineLogEntry().getClientId().equals(writerId));
         metrics.applied(System.nanoTime() - started, outcomes.size());
         appliedListener.accept(entry.getStateMachineLogEntry().getClientId(), index);
         // the leader's reply tells a proposing follower its entry is committed (CommitNote)
@@ -145,7 +152,7 @@ public final class MvirtStateMachine extends BaseStateMachine {
     public void notifyTermIndexUpdated(long term, long index) {
         // configuration and no-op entries: nothing to apply (no revision is used), but readers move on
         super.notifyTermIndexUpdated(term, index);
-        waiters.applied(index, List.of());
+        waiters.applied(index, List.of(), false);
         appliedListener.accept(ByteString.EMPTY, index);
     }
 

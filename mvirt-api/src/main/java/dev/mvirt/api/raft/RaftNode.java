@@ -83,6 +83,7 @@ public final class RaftNode implements AutoCloseable {
         this.callbacks = callbacks;
         this.writer = new LeaderWriter(this, CLIENT_ATTEMPT);
         sm.leaderListener(writer::leaderChanged);
+        sm.writerId(writer.clientId().toByteString());
         this.catchUp = new CatchUp(config.id(), config.requestTimeout(), () -> applied(local.read(Message.EMPTY)));
         Limits limits = config.limits();
         this.batcher = new WriteBatcher(

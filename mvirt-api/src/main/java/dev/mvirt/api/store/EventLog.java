@@ -2,12 +2,12 @@ package dev.mvirt.api.store;
 
 import dev.mvirt.api.state.Event;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bounded history of applied events on one peer, and its watchers. The apply thread calls {@link #publish}
@@ -16,29 +16,28 @@ import java.util.concurrent.TimeUnit;
  * falls {@code queueLimit} events behind, gets {@link Watch.ResyncRequired}.
  */
 public final class EventLog {
-    private final int capacity;
     private final int queueLimit;
-    private final ArrayDeque<Event> history = new ArrayDeque<>();
+    private final EventHistory history;
     private final List<Sub> subs = new ArrayList<>();
     private long floor;
     private long applied;
 
     /** A history of up to {@code capacity} events; each watcher may lag by up to {@code queueLimit} events. */
     public EventLog(int capacity, int queueLimit) {
-        this.capacity = capacity;
+        this.history = new EventHistory(capacity);
         this.queueLimit = queueLimit;
     }
 
     /** Records the events of the entry at {@code index} (possibly none) and hands them to every watcher. */
     public synchronized void publish(long index, List<Event> events) {
         for (Event e : events) {
-            history.addLast(e);
+            long dropped = history.add(e);
+            if (dropped >= 0) {
+                floor = dropped;
+            }
             for (Sub s : subs) {
                 s.offer(e);
             }
-        }
-        while (history.size() > capacity) {
-            floor = history.removeFirst().revision();
         }
         applied = index;
     }
@@ -73,11 +72,7 @@ public final class EventLog {
             s.lagged = true;
             return s;
         }
-        for (Event e : history) {
-            if (e.revision() > fromRevision) {
-                s.queue.add(e);
-            }
-        }
+        s.replay(history.after(fromRevision));
         subs.add(s);
         return s;
     }
@@ -89,10 +84,42 @@ public final class EventLog {
     private final class Sub implements Watch {
         private final LinkedBlockingQueue<Event> queue = new LinkedBlockingQueue<>();
         private final long from;
+        private final Object replayLock = new Object();
+        /** Kept events this watch starts with, before any in {@link #queue}; each decoded as the watcher reads it. */
+        private List<EventHistory.Kept> replay = List.of();
+
+        private int replayNext;
+        /** Events of {@link #replay} not yet read: they count towards {@code queueLimit}. */
+        private volatile int replayLeft;
+
         private volatile boolean lagged;
 
         Sub(long from) {
             this.from = from;
+        }
+
+        void replay(List<EventHistory.Kept> kept) {
+            synchronized (replayLock) {
+                replay = kept;
+                replayNext = 0;
+                replayLeft = kept.size();
+            }
+        }
+
+        /** The next event to replay, or null once all were read (then the kept bytes are let go). */
+        private EventHistory.@Nullable Kept nextReplayed() {
+            synchronized (replayLock) {
+                if (replayNext == replay.size()) {
+                    return null;
+                }
+                EventHistory.Kept k = replay.get(replayNext++);
+                replayLeft = replay.size() - replayNext;
+                if (replayLeft == 0) {
+                    replay = List.of();
+                    replayNext = 0;
+                }
+                return k;
+            }
         }
 
         void offer(Event e) {
@@ -100,7 +127,7 @@ public final class EventLog {
                 // this peer is behind the revision the watcher asked to start after
                 return;
             }
-            if (queue.size() >= queueLimit) {
+            if (queue.size() + replayLeft >= queueLimit) {
                 lagged = true;
                 queue.clear();
             } else if (!lagged) {
@@ -112,6 +139,10 @@ public final class EventLog {
         public Optional<Event> next(Duration timeout) throws InterruptedException {
             if (lagged) {
                 throw new ResyncRequired(floor());
+            }
+            EventHistory.Kept k = nextReplayed();
+            if (k != null) {
+                return Optional.of(k.event());
             }
             Event e = queue.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
             if (lagged) {

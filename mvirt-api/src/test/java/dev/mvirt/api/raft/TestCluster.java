@@ -20,6 +20,9 @@ final class TestCluster implements AutoCloseable {
     final Map<String, String> addresses = new LinkedHashMap<>();
     final Map<String, Path> dirs = new LinkedHashMap<>();
     final Map<String, RaftNode> nodes = new LinkedHashMap<>();
+    /** Each running peer's meters (those of its latest start). */
+    final Map<String, SimpleMeterRegistry> meters = new LinkedHashMap<>();
+
     private final UnaryOperator<RaftConfig> tune;
 
     TestCluster(Path root, int size, UnaryOperator<RaftConfig> tune) {
@@ -52,8 +55,10 @@ final class TestCluster implements AutoCloseable {
 
     RaftNode start(String id) {
         RaftConfig cfg = tune.apply(RaftConfig.of(id, dirs.get(id), addresses.get(id), addresses));
-        RaftNode n = RaftNode.start(cfg, new Scheduler(), new SimpleMeterRegistry());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        RaftNode n = RaftNode.start(cfg, new Scheduler(), registry);
         nodes.put(id, n);
+        meters.put(id, registry);
         return n;
     }
 

@@ -81,4 +81,29 @@ class EventLogTest {
             assertThat(drain(w)).containsExactly(4L);
         }
     }
+
+    @Test
+    void aReplayedEventEqualsThePublishedOne() throws Exception {
+        EventLog log = new EventLog(100, 100);
+        log.publish(1, List.of(event(1)));
+        try (Watch w = log.watch(0)) {
+            assertThat(w.next(Duration.ofMillis(1))).contains(event(1));
+        }
+    }
+
+    @Test
+    void eventsNotYetReplayedCountTowardsTheLag() throws Exception {
+        EventLog log = new EventLog(100, 3);
+        for (long i = 1; i <= 3; i++) {
+            log.publish(i, List.of(event(i)));
+        }
+        Watch read = log.watch(0);
+        assertThat(read.next(Duration.ofMillis(1))).isPresent();
+        Watch unread = log.watch(0);
+
+        log.publish(4, List.of(event(4)));
+
+        assertThat(drain(read)).containsExactly(2L, 3L, 4L);
+        assertThatThrownBy(() -> unread.next(Duration.ofMillis(1))).isInstanceOf(Watch.ResyncRequired.class);
+    }
 }
