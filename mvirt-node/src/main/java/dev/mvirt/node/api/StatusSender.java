@@ -8,7 +8,7 @@ import dev.mvirt.proto.node.v1.UpdateResourceStatusRequest;
 import dev.mvirt.proto.node.v1.UpdateResourceStatusResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -20,20 +20,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Batches status reports into {@code UpdateResourceStatus} calls. Only the newest report per resource waits; a
- * report equal to the last one delivered is dropped (so periodic resyncs cost nothing) until {@link #resendAll}.
- * A failed call keeps its reports for the next try on the next API server. One flusher thread.
+ * Batches status reports into {@code UpdateResourceStatus} calls. Per resource the reports wait in order: one whose
+ * phase equals the last waiting one's replaces it (newer figures of the same phase), one of another phase waits
+ * behind it, so every phase a resource passes through is sent even when the next follows within a flush (DESIGN §5:
+ * a guest off 50 ms after its stop began is still seen Stopping). A call carries at most one report per resource
+ * (the API server proposes a call's reports concurrently, so two of one resource could commit out of order); the next
+ * goes in the next call, sent at once. A report equal to the last one delivered, with none waiting, is dropped (so
+ * periodic resyncs cost nothing) until {@link #resendAll}. A failed call puts its reports back ahead of newer ones,
+ * for the next try on the next API server. At most {@link #MAX_WAITING} reports wait per resource (one flapping while
+ * no API server answers); past that the oldest go. One flusher thread.
  */
 public final class StatusSender implements StatusSink, Runnable {
     private static final Logger log = LoggerFactory.getLogger(StatusSender.class);
     private static final int BATCH = 1000;
     private static final long FLUSH_MILLIS = 100;
+    static final int MAX_WAITING = 16;
 
     private final ApiEndpoints.Cursor cursor;
     private final Session session;
-    private final LinkedHashMap<Key, ResourceStatus> pending = new LinkedHashMap<>();
+    private final LinkedHashMap<Key, ArrayDeque<ResourceStatus>> pending = new LinkedHashMap<>();
+    /** Reports in {@link #pending}. */
+    private int waiting;
+
     private final Map<Key, ResourceStatus> delivered = new HashMap<>();
-    /** A caller of {@link #reportAndWait} waits: the flusher sends without waiting out its interval. */
+    /** A resource has another report waiting behind the one just taken: the flusher sends it without delay. */
     private boolean urgent;
 
     public StatusSender(ApiEndpoints endpoints, Session session) {
@@ -44,35 +54,27 @@ public final class StatusSender implements StatusSink, Runnable {
     @Override
     public synchronized void report(ResourceStatus status) {
         Key k = Key.of(status.getKey());
-        if (status.equals(delivered.getOrDefault(k, ResourceStatus.getDefaultInstance()))) {
-            pending.remove(k);
-            return;
+        ArrayDeque<ResourceStatus> q = pending.get(k);
+        if (q == null) {
+            if (status.equals(delivered.getOrDefault(k, ResourceStatus.getDefaultInstance()))) {
+                return;
+            }
+            q = new ArrayDeque<>(2);
+            pending.put(k, q);
+        } else if (phase(q.getLast()).equals(phase(status))) {
+            q.removeLast();
+            waiting--;
+            if (q.isEmpty() && status.equals(delivered.getOrDefault(k, ResourceStatus.getDefaultInstance()))) {
+                pending.remove(k);
+                return;
+            }
         }
-        pending.put(k, status);
-        if (pending.size() >= BATCH) {
+        q.addLast(status);
+        waiting++;
+        trim(q);
+        if (waiting >= BATCH) {
             notifyAll();
         }
-    }
-
-    /**
-     * {@inheritDoc} The flusher sends at once. If no API server takes it within {@code max}, it stays queued (or is
-     * replaced by a newer report) as any other.
-     */
-    @Override
-    public synchronized boolean reportAndWait(ResourceStatus status, Duration max) throws InterruptedException {
-        report(status);
-        Key k = Key.of(status.getKey());
-        urgent = true;
-        notifyAll();
-        long deadline = System.nanoTime() + max.toNanos();
-        while (!status.equals(delivered.getOrDefault(k, ResourceStatus.getDefaultInstance()))) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-        return true;
     }
 
     /** Forgets what was delivered: the next report of every resource is sent even if unchanged. */
@@ -82,7 +84,7 @@ public final class StatusSender implements StatusSink, Runnable {
 
     /** How many reports wait. */
     public synchronized int pending() {
-        return pending.size();
+        return waiting;
     }
 
     @Override
@@ -104,15 +106,33 @@ public final class StatusSender implements StatusSink, Runnable {
         }
     }
 
+    /** The phase a report tells, which decides whether a newer report replaces it or waits behind it. */
+    static String phase(ResourceStatus s) {
+        return switch (s.getStatusCase()) {
+            case VM -> s.getVm().getPhase();
+            case RESOURCE -> s.getResource().getPhase();
+            case TEMPLATE -> s.getTemplate().getPhase();
+            case STATUS_NOT_SET -> "";
+        };
+    }
+
+    /** The oldest waiting report of each resource, at most {@link #BATCH}, after at most one flush interval. */
     private synchronized List<ResourceStatus> take() throws InterruptedException {
-        if (pending.size() < BATCH && !urgent) {
+        if (waiting < BATCH && !urgent) {
             wait(FLUSH_MILLIS);
         }
         urgent = false;
         List<ResourceStatus> batch = new ArrayList<>(Math.min(pending.size(), BATCH));
-        for (Iterator<ResourceStatus> it = pending.values().iterator(); it.hasNext() && batch.size() < BATCH; ) {
-            batch.add(it.next());
-            it.remove();
+        for (Iterator<ArrayDeque<ResourceStatus>> it = pending.values().iterator();
+                it.hasNext() && batch.size() < BATCH; ) {
+            ArrayDeque<ResourceStatus> q = it.next();
+            batch.add(q.removeFirst());
+            waiting--;
+            if (q.isEmpty()) {
+                it.remove();
+            } else {
+                urgent = true;
+            }
         }
         return batch;
     }
@@ -150,12 +170,27 @@ public final class StatusSender implements StatusSink, Runnable {
                 log.warn("status of {} refused: {} {}", Key.of(s.getKey()), r.getCode(), r.getMessage());
             }
         }
-        notifyAll(); // a reportAndWait may be waiting for these
     }
 
+    /**
+     * A failed call's reports wait again, each ahead of its resource's newer ones; one is dropped if the newest
+     * waiting report of its resource has the same phase (that one supersedes it).
+     */
     private synchronized void requeue(List<ResourceStatus> batch) {
         for (ResourceStatus s : batch) {
-            pending.putIfAbsent(Key.of(s.getKey()), s);
+            ArrayDeque<ResourceStatus> q = pending.computeIfAbsent(Key.of(s.getKey()), k -> new ArrayDeque<>(2));
+            if (q.isEmpty() || !phase(q.getFirst()).equals(phase(s))) {
+                q.addFirst(s);
+                waiting++;
+                trim(q);
+            }
+        }
+    }
+
+    private void trim(ArrayDeque<ResourceStatus> q) {
+        while (q.size() > MAX_WAITING) {
+            q.removeFirst();
+            waiting--;
         }
     }
 }

@@ -13,7 +13,6 @@ import dev.mvirt.node.daemon.VmDaemon.VmState;
 import dev.mvirt.proto.node.v1.DesiredResource;
 import dev.mvirt.proto.node.v1.ResourceKind;
 import dev.mvirt.proto.node.v1.VmDesired;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -30,9 +29,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * generation as done, so a restarted agent does not reboot running VMs.
  */
 public final class VmReconciler implements Reconciler {
-    /** How long a stop waits for the API to have the VM's Stopping before it stops the VM all the same. */
-    private static final Duration STOPPING_SEEN_WITHIN = Duration.ofSeconds(2);
-
     private final DesiredCache cache;
     private final VmDaemon vmm;
     private final StorageDaemon storage;
@@ -95,23 +91,13 @@ public final class VmReconciler implements Reconciler {
             return vmm.start(id);
         }
         if (!d.getRunning() && (p == Phase.RUNNING || p == Phase.STARTING)) {
-            // the stop waits for the guest: say so first, so Stopping is observed (DESIGN §5); and wait until the API
-            // has it, or a guest that is off within the sender's flush interval replaces it with Stopped unseen
-            stopping(id, state);
+            // the stop waits for the guest: say so first, so Stopping is observed (DESIGN §5; the sink sends it even
+            // if the guest is off, and Stopped reported, within its flush interval)
+            sink.report(Statuses.vm(id, "STOPPING", "", rebootsDone.getOrDefault(id, 0L), state.pid()));
             audit(id, d.getForceStop() ? "VM killed" : "VM stopped");
             return vmm.stop(id, d.getForceStop());
         }
         return state;
-    }
-
-    private void stopping(String id, VmState state) {
-        try {
-            sink.reportAndWait(
-                    Statuses.vm(id, "STOPPING", "", rebootsDone.getOrDefault(id, 0L), state.pid()),
-                    STOPPING_SEEN_WITHIN);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // the agent is stopping; the VM's stop goes on
-        }
     }
 
     private VmState define(String id, VmDesired d) {

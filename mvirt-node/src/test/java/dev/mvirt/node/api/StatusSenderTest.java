@@ -33,8 +33,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@link StatusSender} against an in-process NodeService that records what it was sent. */
 class StatusSenderTest {
-    private final List<String> phases = new CopyOnWriteArrayList<>();
+    /** Every report the server took, in order; and the number of reports in each call it took. */
+    private final List<ResourceStatus> received = new CopyOnWriteArrayList<>();
+
+    private final List<Integer> calls = new CopyOnWriteArrayList<>();
     private volatile boolean refuse;
+    private volatile int refused;
     private final String name = "status-sender-" + UUID.randomUUID();
     private final Server server;
     private final ManagedChannel channel;
@@ -61,42 +65,95 @@ class StatusSenderTest {
     }
 
     @Test
-    void aTransitionReportedAndWaitedForIsSentEvenIfTheNextReportFollowsAtOnce() throws Exception {
+    void everyPhaseIsSentInOrderThoughTheNextFollowsWithinAFlush() {
         StatusSender sender = start();
-        sender.report(vm("RUNNING"));
-        assertThat(sender.reportAndWait(vm("STOPPING"), Duration.ofSeconds(5))).isTrue();
-        sender.report(vm("STOPPED"));
-        await().atMost(Duration.ofSeconds(5)).until(() -> phases.contains("STOPPED"));
-        assertThat(phases).containsSubsequence("STOPPING", "STOPPED");
+        sender.report(vm("RUNNING", ""));
+        sender.report(vm("STOPPING", ""));
+        sender.report(vm("STOPPED", ""));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() >= 3);
+        assertThat(phases()).containsExactly("RUNNING", "STOPPING", "STOPPED");
+        assertThat(calls).as("one report of the VM per call").allMatch(n -> n == 1);
     }
 
     @Test
-    void waitingEndsAfterItsBoundWhenNoServerTakesTheReport() throws Exception {
-        refuse = true;
-        StatusSender sender = start();
-        long t0 = System.nanoTime();
-        assertThat(sender.reportAndWait(vm("STOPPING"), Duration.ofMillis(300))).isFalse();
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isBetween(Duration.ofMillis(250), Duration.ofSeconds(5));
+    void aNewerReportOfTheSamePhaseReplacesTheWaitingOne() {
+        StatusSender sender = sender();
+        sender.report(vm("RUNNING", "a"));
+        sender.report(vm("RUNNING", "b"));
+        sender.report(vm("STOPPING", "c"));
+        sender.report(vm("STOPPING", "d"));
+        assertThat(sender.pending()).isEqualTo(2);
+        run(sender);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() >= 2);
+        assertThat(received).extracting(s -> s.getVm().getMessage()).containsExactly("b", "d");
     }
 
-    private StatusSender start() throws Exception {
+    @Test
+    void aFailedCallKeepsItsReportAheadOfNewerOnes() {
+        refuse = true;
+        StatusSender sender = start();
+        sender.report(vm("STOPPING", ""));
+        await().atMost(Duration.ofSeconds(5)).until(() -> refused > 0);
+        sender.report(vm("STOPPED", ""));
+        refuse = false;
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> received.size() >= 2);
+        assertThat(phases()).containsExactly("STOPPING", "STOPPED");
+    }
+
+    @Test
+    void aReportEqualToTheDeliveredOneIsNotSentAgain() {
+        StatusSender sender = start();
+        sender.report(vm("RUNNING", "x"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() == 1);
+        sender.report(vm("RUNNING", "x"));
+        sender.report(vm("RUNNING", "y"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> received.size() >= 2);
+        assertThat(received).extracting(s -> s.getVm().getMessage()).containsExactly("x", "y");
+    }
+
+    @Test
+    void atMostTheNewestReportsOfAResourceWait() {
+        StatusSender sender = sender();
+        for (int i = 0; i < StatusSender.MAX_WAITING + 5; i++) {
+            sender.report(vm(i % 2 == 0 ? "RUNNING" : "STOPPED", Integer.toString(i)));
+        }
+        assertThat(sender.pending()).isEqualTo(StatusSender.MAX_WAITING);
+    }
+
+    private List<String> phases() {
+        return received.stream().map(s -> s.getVm().getPhase()).toList();
+    }
+
+    private StatusSender start() {
+        StatusSender sender = sender();
+        run(sender);
+        return sender;
+    }
+
+    private void run(StatusSender sender) {
+        flusher = Thread.ofPlatform().daemon().name("status-sender-test").start(sender);
+    }
+
+    private StatusSender sender() {
         ApiEndpoints endpoints = ApiEndpoints.over(List.of("in-process"), List.of(channel));
         Session session = new Session(
                 endpoints,
                 NodeIdentity.load(dir),
                 new Session.Registration("host", Map.of(), HostFacts::getDefaultInstance, ""),
                 () -> {});
-        StatusSender sender = new StatusSender(endpoints, session);
-        flusher = Thread.ofPlatform().daemon().name("status-sender-test").start(sender);
-        return sender;
+        return new StatusSender(endpoints, session);
     }
 
-    private static ResourceStatus vm(String phase) {
+    private static ResourceStatus vm(String phase, String message) {
         return ResourceStatus.newBuilder()
                 .setKey(ResourceKey.newBuilder()
                         .setKind(ResourceKind.RESOURCE_KIND_VM)
                         .setId("vm-1"))
-                .setVm(VmObserved.newBuilder().setPhase(phase))
+                .setVm(VmObserved.newBuilder().setPhase(phase).setMessage(message))
                 .build();
     }
 
@@ -115,12 +172,14 @@ class StatusSenderTest {
         public void updateResourceStatus(
                 UpdateResourceStatusRequest request, StreamObserver<UpdateResourceStatusResponse> out) {
             if (refuse) {
+                refused++;
                 out.onError(Status.UNAVAILABLE.withDescription("refusing").asRuntimeException());
                 return;
             }
             UpdateResourceStatusResponse.Builder r = UpdateResourceStatusResponse.newBuilder();
+            calls.add(request.getStatusesCount());
             for (ResourceStatus s : request.getStatusesList()) {
-                phases.add(s.getVm().getPhase());
+                received.add(s);
                 r.addResults(StatusResult.newBuilder().setKey(s.getKey()));
             }
             out.onNext(r.build());
