@@ -70,16 +70,16 @@ public final class MvirtStateMachine extends BaseStateMachine {
         this.leaderListener = r;
     }
 
-    /**
-     * Sets who is told after each entry this peer applied (so committed), with the client id that proposed it (empty
-     * for Ratis's own entries) and its index: the leader's appenders, which tell the followers ({@link CommitPush});
-     * set once at start-up.
-     */
     /** The client id this peer's own writes carry ({@link LeaderWriter}): their outcomes are kept for it. */
     void writerId(ByteString id) {
         this.writerId = id;
     }
 
+    /**
+     * Sets who is told after each entry this peer applied (so committed), with the client id that proposed it (empty
+     * for Ratis's own entries) and its index: the leader's appenders, which tell the followers ({@link CommitPush});
+     * set once at start-up.
+     */
     void appliedListener(ObjLongConsumer<ByteString> r) {
         this.appliedListener = r;
     }

@@ -47,6 +47,7 @@ final class EventHistory {
      * it pushed out, or -1 if the history was not full.
      */
     long add(Event e) {
+        byte[] resource = ResourceBytes.encode(e.resource()); // first: a failure changes nothing
         long dropped = -1;
         if (size == revisions.length && size < capacity) {
             grow();
@@ -59,7 +60,7 @@ final class EventHistory {
         int slot = (first + size) % revisions.length;
         revisions[slot] = e.revision();
         types[slot] = (byte) e.type().ordinal();
-        resources[slot] = ResourceBytes.encode(e.resource());
+        resources[slot] = resource;
         size++;
         return dropped;
     }
