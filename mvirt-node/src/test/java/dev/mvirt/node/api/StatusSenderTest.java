@@ -67,9 +67,7 @@ class StatusSenderTest {
     @Test
     void everyPhaseIsSentInOrderThoughTheNextFollowsWithinAFlush() {
         StatusSender sender = start();
-        sender.report(vm("RUNNING", ""));
-        sender.report(vm("STOPPING", ""));
-        sender.report(vm("STOPPED", ""));
+        reportAll(sender, vm("RUNNING", ""), vm("STOPPING", ""), vm("STOPPED", ""));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> received.size() >= 3);
         assertThat(phases()).containsExactly("RUNNING", "STOPPING", "STOPPED");
@@ -79,10 +77,7 @@ class StatusSenderTest {
     @Test
     void aNewerReportOfTheSamePhaseReplacesTheWaitingOne() {
         StatusSender sender = sender();
-        sender.report(vm("RUNNING", "a"));
-        sender.report(vm("RUNNING", "b"));
-        sender.report(vm("STOPPING", "c"));
-        sender.report(vm("STOPPING", "d"));
+        reportAll(sender, vm("RUNNING", "a"), vm("RUNNING", "b"), vm("STOPPING", "c"), vm("STOPPING", "d"));
         assertThat(sender.pending()).isEqualTo(2);
         run(sender);
 
@@ -124,6 +119,12 @@ class StatusSenderTest {
             sender.report(vm(i % 2 == 0 ? "RUNNING" : "STOPPED", Integer.toString(i)));
         }
         assertThat(sender.pending()).isEqualTo(StatusSender.MAX_WAITING);
+    }
+
+    private static void reportAll(StatusSender sender, ResourceStatus... reports) {
+        for (ResourceStatus r : reports) {
+            sender.report(r);
+        }
     }
 
     private List<String> phases() {
