@@ -10,7 +10,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib.sh"
 cd "$MVIRT_ROOT"
 export JAVA_HOME; JAVA_HOME="$(mvirt_find_jdk)"
 etcd_bin="$(bench/etcd-fetch.sh | tail -n1)/etcd"
-./mvnw -q -B -pl bench package -DskipTests -Dspotless.check.skip=true
+# -am: the peers run the mvirt-api built here from this tree, never a stale one from ~/.m2
+./mvnw -q -B -pl bench -am package -DskipTests -Dspotless.check.skip=true
 cp="bench/target/classes:$(cat bench/target/classpath.txt)"
 exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
   -Dbench.etcd="$etcd_bin" -Dbench.classpath="$cp" ${BENCH_OPTS:-} \
