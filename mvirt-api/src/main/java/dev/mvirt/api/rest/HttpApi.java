@@ -82,9 +82,8 @@ public final class HttpApi {
     /**
      * Jetty's acceptor and selectors on platform threads, each request on a virtual thread of its own (Jetty's
      * recommended shape for virtual threads). Javalin's own pool for {@code useVirtualThreads} runs every Jetty task on
-     * a virtual thread, the selectors' blocking {@code select} included; measured (session 15, mvirt only, two
-     * alternating rounds): 64 writing clients on the leader 7,002 / 6,795 vs 6,196 / 6,415 writes/s, CPU per write
-     * 0.173 / 0.178 vs 0.185 / 0.183 ms; 16 clients spread over the peers 1,939 / 2,034 vs 1,838 / 1,952.
+     * a virtual thread, the selectors' blocking {@code select} included, and cost more CPU per write (README, "Raft
+     * timing": Jetty's threads, session 15).
      */
     static QueuedThreadPool threadPool() {
         QueuedThreadPool pool = new QueuedThreadPool(MAX_PLATFORM_THREADS, MIN_PLATFORM_THREADS, IDLE_THREAD_MILLIS);
