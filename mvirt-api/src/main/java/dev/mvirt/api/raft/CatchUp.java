@@ -32,9 +32,8 @@ final class CatchUp {
     private volatile boolean passed;
 
     /**
-     * @param readIndex a ReadIndex through this peer's own server only (it refuses at once while it knows no
-     *     leader, where the Ratis client would retry and log an error per attempt), completing with the confirmed
-     *     index once this peer has applied it
+     * @param readIndex a linearizable read's index ({@link RaftNode#readIndex}: asked of the leader this peer knows,
+     *     tried again quietly while it knows none), completing with the confirmed index once this peer has applied it
      * @param timeout how long one attempt may take
      */
     CatchUp(String peer, Duration timeout, Supplier<CompletableFuture<Long>> readIndex) {

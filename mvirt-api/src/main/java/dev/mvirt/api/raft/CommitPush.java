@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.grpc.GrpcFactory;
 import org.apache.ratis.grpc.server.GrpcLogAppender;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.rpc.RpcFactory;
 import org.apache.ratis.rpc.RpcType;
 import org.apache.ratis.server.RaftServer;
@@ -67,6 +68,19 @@ public final class CommitPush implements RpcType {
 
         private final LongAdder heartbeats = new LongAdder();
 
+        /** Told of each accepted reply and each stopped appender; set once at start-up. */
+        private volatile @org.jspecify.annotations.Nullable LeaderReads reads;
+
+        /** Tells {@code r} of every reply that accepted this leader's term and every appender that stopped. */
+        void reads(LeaderReads r) {
+            this.reads = r;
+        }
+
+        /** The appenders running on this peer (those of an earlier term may still be among them, briefly). */
+        java.util.Collection<? extends LeaderReads.Follower> followers() {
+            return live;
+        }
+
         /**
          * This peer applied the entry at {@code index}, proposed with client id {@code proposer} (empty for
          * Ratis's own entries): every follower that can apply more than it was told hears it soon ({@link
@@ -76,6 +90,9 @@ public final class CommitPush implements RpcType {
         void applied(ByteString proposer, long index) {
             long key = WriterIds.peerKey(proposer);
             for (Appender a : live) {
+                if (!a.push) {
+                    continue;
+                }
                 if (key != 0 && a.peerKey == key && !replyTells(a.getFollower().getMatchIndex(), index)) {
                     proposed.merge(key, index, Math::max); // only the proposer's own appender reads it
                 }
@@ -167,8 +184,14 @@ public final class CommitPush implements RpcType {
         }
     }
 
-    private static final class Appender extends GrpcLogAppender {
+    private static final class Appender extends GrpcLogAppender implements LeaderReads.Follower {
         private final Appenders appenders;
+        /** The leader term this appender serves. */
+        private final long term;
+        /** The highest call id of a reply that accepted this leader's term ({@link ReplyTap}); -1 until one. */
+        private final AtomicLong accepted = new AtomicLong(-1);
+
+        private volatile boolean stopped;
         /** The highest commit index a heartbeat was triggered for. */
         private final AtomicLong told = new AtomicLong();
         /** Whether a heartbeat within {@link #TELL_WITHIN} is scheduled. */
@@ -179,8 +202,9 @@ public final class CommitPush implements RpcType {
         private volatile boolean push;
 
         Appender(RaftServer.Division server, LeaderState leader, FollowerInfo follower, Appenders appenders) {
-            super(server, leader, follower);
+            super(server, new ReplyTap(leader, (a, callId) -> ((Appender) a).accepted(callId)), follower);
             this.appenders = appenders;
+            this.term = server.getInfo().getCurrentTerm(); // Ratis builds a leader's appenders as it takes office
             this.peerKey = WriterIds.peerKey(follower.getId().toString());
         }
 
@@ -189,16 +213,52 @@ public final class CommitPush implements RpcType {
             // with metadata entries on, each commit appends an entry that carries the commit index anyway
             push = !RaftServerConfigKeys.Log.logMetadataEnabled(
                     getServer().getRaftServer().getProperties());
-            if (push) {
-                appenders.live.add(this);
-            }
+            appenders.live.add(this);
             super.start();
         }
 
         @Override
         public CompletableFuture<LifeCycle.State> stopAsync() {
+            stopped = true;
             appenders.live.remove(this);
+            LeaderReads r = appenders.reads;
+            if (r != null) {
+                r.stopped();
+            }
             return super.stopAsync();
+        }
+
+        private void accepted(long callId) {
+            accepted.accumulateAndGet(callId, Math::max);
+            LeaderReads r = appenders.reads;
+            if (r != null) {
+                r.accepted();
+            }
+        }
+
+        @Override
+        public RaftPeerId id() {
+            return getFollowerId();
+        }
+
+        @Override
+        public long term() {
+            return term;
+        }
+
+        @Override
+        public long nextCallId() {
+            return getCallId();
+        }
+
+        @Override
+        public long accepted() {
+            return accepted.get();
+        }
+
+        @Override
+        public boolean running() {
+            return !stopped && isRunning();
         }
 
         /**

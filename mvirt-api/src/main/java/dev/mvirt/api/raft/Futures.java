@@ -12,6 +12,11 @@ final class Futures {
         CompletableFuture<T> start() throws Exception;
     }
 
+    /** The cause a CompletionException wraps, or {@code t} itself. */
+    static Throwable unwrap(Throwable t) {
+        return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
     /** {@code call}'s future, or a failed one if the call threw: a caller then has one way to see every failure. */
     static <T> CompletableFuture<T> attempt(Start<T> call) {
         try {

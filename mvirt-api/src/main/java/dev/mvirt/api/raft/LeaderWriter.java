@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,8 +21,9 @@ import org.apache.ratis.protocol.exceptions.StateMachineException;
 import org.apache.ratis.util.PeerProxyMap;
 
 /**
- * Sends each write to the leader this peer's own Raft server knows: straight into the server when this peer leads,
- * otherwise over the client RPC (unordered, one request each). A failed attempt (no leader yet, a dead, paused or
+ * Sends each write, and each linearizable read's request for its index ({@link #readIndex}), to the leader this
+ * peer's own Raft server knows: straight into the server when this peer leads, otherwise over the client RPC
+ * (unordered, one request each). A failed attempt (no leader yet, a dead, paused or
  * cut-off leader, NotLeader, a leader not ready) is sent again with the same client id and call id, so the leader's
  * retry cache applies it once however often it arrives, until the deadline.
  *
@@ -83,21 +83,48 @@ final class LeaderWriter {
 
     /** Commits {@code msg}; fails when no leader took it within {@code timeout}. */
     CompletableFuture<RaftClientReply> write(Message msg, Duration timeout) {
+        return call(msg, RaftClientRequest.writeRequestType(), timeout);
+    }
+
+    /**
+     * Asks the leader for a linearizable read's index ({@link LeaderReads}, through {@link MvirtStateMachine#query}
+     * as a stale read, which Ratis hands to the state machine without a ReadIndex of its own); a refusal (not the
+     * leader, no majority in time) is tried again like a write's. The reply's message is the index.
+     */
+    CompletableFuture<RaftClientReply> readIndex(Duration timeout) {
+        return call(MvirtStateMachine.READ_INDEX, RaftClientRequest.staleReadRequestType(0), timeout);
+    }
+
+    private CompletableFuture<RaftClientReply> call(Message msg, RaftClientRequest.Type type, Duration timeout) {
         CompletableFuture<RaftClientReply> result = new CompletableFuture<>();
-        long callId = callIds.incrementAndGet();
-        send(msg, callId, System.nanoTime() + timeout.toNanos(), FIRST_BACKOFF, result);
+        send(
+                new Call(msg, type, callIds.incrementAndGet(), System.nanoTime() + timeout.toNanos()),
+                FIRST_BACKOFF,
+                result);
         return result;
     }
 
-    private void send(
-            Message msg, long callId, long deadline, Duration backoff, CompletableFuture<RaftClientReply> result) {
+    /** One write or read index, sent again with the same call id until {@code deadline} ({@link System#nanoTime}). */
+    private record Call(Message msg, RaftClientRequest.Type type, long callId, long deadline) {
+        boolean write() {
+            return type.is(org.apache.ratis.proto.RaftProtos.RaftClientRequestProto.TypeCase.WRITE);
+        }
+    }
+
+    private void send(Call call, Duration backoff, CompletableFuture<RaftClientReply> result) {
         Optional<RaftPeerId> leader = node.leaderId();
         if (leader.isEmpty()) {
-            later(msg, callId, deadline, backoff, result, "no leader elected yet");
+            later(call, backoff, result, "no leader elected yet");
             return;
         }
-        RaftClientRequest request =
-                LocalServer.request(clientId, leader.get(), callId, msg, RaftClientRequest.writeRequestType());
+        RaftClientRequest request = RaftClientRequest.newBuilder()
+                .setClientId(clientId)
+                .setServerId(leader.get())
+                .setGroupId(RaftNode.GROUP_ID)
+                .setCallId(call.callId())
+                .setMessage(call.msg())
+                .setType(call.type())
+                .build();
         // completed with null by leaderChanged when a new leader is known while this attempt waits
         CompletableFuture<RaftClientReply> reply = new CompletableFuture<>();
         waiting.add(reply);
@@ -115,35 +142,33 @@ final class LeaderWriter {
         reply.whenComplete((rep, t) -> {
             waiting.remove(reply);
             if (t != null) {
-                reconnect(leader.get(), proxy, unwrap(t));
+                reconnect(leader.get(), proxy, Futures.unwrap(t));
             }
-            settle(msg, callId, deadline, backoff, result, rep, t);
+            settle(call, backoff, result, rep, t);
         });
     }
 
     private void settle(
-            Message msg,
-            long callId,
-            long deadline,
+            Call call,
             Duration backoff,
             CompletableFuture<RaftClientReply> result,
             @org.jspecify.annotations.Nullable RaftClientReply reply,
             @org.jspecify.annotations.Nullable Throwable t) {
         if (t != null) {
-            later(msg, callId, deadline, backoff, result, reason(t));
+            later(call, backoff, result, reason(t));
         } else if (reply == null) {
             // a new leader is known (or is now ready): send again now, to it, and back off afresh from here (a new
             // leader answers "not ready" until it applied its first entry; the backoff grown while there was no
             // leader would have held the write up to 400 ms after that)
-            if (System.nanoTime() >= deadline) {
-                result.completeExceptionally(new TimeoutException("no leader committed the write in time"));
+            if (System.nanoTime() >= call.deadline()) {
+                result.completeExceptionally(new TimeoutException("no leader " + done(call) + " in time"));
             } else {
-                send(msg, callId, deadline, FIRST_BACKOFF, result);
+                send(call, FIRST_BACKOFF, result);
             }
-        } else if (reply.isSuccess() || final_(reply)) {
+        } else if (reply.isSuccess() || (call.write() && final_(reply))) {
             result.complete(reply);
         } else {
-            later(msg, callId, deadline, backoff, result, reason(reply));
+            later(call, backoff, result, reason(reply));
         }
     }
 
@@ -158,15 +183,9 @@ final class LeaderWriter {
      * Tries again after {@code backoff} (doubling, capped) or as soon as a new leader is known, or fails once past
      * the deadline.
      */
-    private void later(
-            Message msg,
-            long callId,
-            long deadline,
-            Duration backoff,
-            CompletableFuture<RaftClientReply> result,
-            String why) {
-        if (System.nanoTime() + backoff.toNanos() >= deadline) {
-            result.completeExceptionally(new TimeoutException("no leader committed the write in time: " + why));
+    private void later(Call call, Duration backoff, CompletableFuture<RaftClientReply> result, String why) {
+        if (System.nanoTime() + backoff.toNanos() >= call.deadline()) {
+            result.completeExceptionally(new TimeoutException("no leader " + done(call) + " in time: " + why));
             return;
         }
         Duration next = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
@@ -178,7 +197,7 @@ final class LeaderWriter {
                 .execute(() -> wake.completeExceptionally(BACKOFF_OVER));
         wake.whenComplete((r, t) -> {
             waiting.remove(wake);
-            send(msg, callId, deadline, t == null ? FIRST_BACKOFF : next, result);
+            send(call, t == null ? FIRST_BACKOFF : next, result);
         });
     }
 
@@ -228,8 +247,8 @@ final class LeaderWriter {
         return id.toString().equals(node.config().id());
     }
 
-    private static Throwable unwrap(Throwable t) {
-        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    private static String done(Call call) {
+        return call.write() ? "committed the write" : "confirmed the read";
     }
 
     /** A reply no other attempt can change: the state machine or the group refused the request itself. */
@@ -244,7 +263,7 @@ final class LeaderWriter {
     }
 
     private static String reason(Throwable t) {
-        Throwable c = unwrap(t);
+        Throwable c = Futures.unwrap(t);
         return c instanceof StateMachineException && c.getMessage() != null
                 ? String.valueOf(c.getMessage())
                 : c.getClass().getSimpleName();

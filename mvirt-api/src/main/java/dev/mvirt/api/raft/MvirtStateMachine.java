@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.ObjLongConsumer;
+import java.util.function.Supplier;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.protocol.exceptions.StateMachineException;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.storage.RaftStorage;
@@ -41,6 +43,9 @@ import org.slf4j.LoggerFactory;
 public final class MvirtStateMachine extends BaseStateMachine {
     private static final Logger LOG = LoggerFactory.getLogger(MvirtStateMachine.class);
 
+    /** The query a peer sends the leader for a linearizable read's index ({@link #query}). */
+    static final Message READ_INDEX = Message.valueOf("mvirt-read-index");
+
     private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
     private final Placer placer;
     private final EventLog events;
@@ -50,6 +55,8 @@ public final class MvirtStateMachine extends BaseStateMachine {
     private volatile Runnable leaderListener = () -> {};
     private volatile ByteString writerId = ByteString.EMPTY;
     private volatile ObjLongConsumer<ByteString> appliedListener = (proposer, index) -> {};
+    private volatile Supplier<CompletableFuture<Long>> readIndexes =
+            () -> CompletableFuture.failedFuture(new LeaderReads.ReadRefused("not started"));
     private final java.util.concurrent.atomic.AtomicInteger snapshotLoads =
             new java.util.concurrent.atomic.AtomicInteger();
     private volatile ClusterState state = ClusterState.empty();
@@ -82,6 +89,11 @@ public final class MvirtStateMachine extends BaseStateMachine {
      */
     void appliedListener(ObjLongConsumer<ByteString> r) {
         this.appliedListener = r;
+    }
+
+    /** Confirms linearizable reads while this peer leads ({@link LeaderReads#confirm}); set once at start-up. */
+    void readIndexes(Supplier<CompletableFuture<Long>> r) {
+        this.readIndexes = r;
     }
 
     /** Sets who is told of applied commands (the audit recorder); set once at start-up. */
@@ -173,11 +185,27 @@ public final class MvirtStateMachine extends BaseStateMachine {
         leaderListener.run();
     }
 
+    /**
+     * {@link #READ_INDEX} asks this peer, as the leader, for a linearizable read's index ({@link LeaderReads}), sent as
+     * a stale read (which Ratis hands straight to this method); anything else is a Ratis ReadIndex read from a peer of
+     * an earlier version and gets the index this peer has applied. A refusal (not the leader, no majority in time)
+     * goes back as a StateMachineException, which the reader tries again ({@link LeaderWriter}).
+     */
     @Override
     public CompletableFuture<Message> query(Message request) {
-        // a linearizable read reaches here after ReadIndex: answer with what this peer has applied
-        return CompletableFuture.completedFuture(Message.valueOf(
-                ByteString.copyFromUtf8(Long.toString(getLastAppliedTermIndex().getIndex()))));
+        if (request.getContent().equals(READ_INDEX.getContent())) {
+            return readIndexes
+                    .get()
+                    .thenApply(MvirtStateMachine::indexMessage)
+                    .exceptionallyCompose(t -> CompletableFuture.failedFuture(new StateMachineException(
+                            "read not confirmed: " + Futures.unwrap(t).getMessage())));
+        }
+        return CompletableFuture.completedFuture(
+                indexMessage(getLastAppliedTermIndex().getIndex()));
+    }
+
+    private static Message indexMessage(long index) {
+        return Message.valueOf(ByteString.copyFromUtf8(Long.toString(index)));
     }
 
     @Override

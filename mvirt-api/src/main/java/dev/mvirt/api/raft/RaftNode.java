@@ -10,15 +10,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
@@ -35,6 +38,8 @@ import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.retry.ExponentialBackoffRetry;
 import org.apache.ratis.retry.RetryPolicy;
+import org.apache.ratis.server.DivisionInfo;
+import org.apache.ratis.server.RaftConfiguration;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.impl.FollowerCommits;
@@ -62,7 +67,7 @@ public final class RaftNode implements AutoCloseable {
     private final EventLog events;
     private final ExecutorService callbacks;
     private final LeaderWriter writer;
-    private final LocalServer local = new LocalServer(this);
+    private final LeaderReads reads;
     private final WriteBatcher batcher;
     private final CatchUp catchUp;
     /** Commits this follower learned from the leader's replies to its writes ({@link #committed}). */
@@ -74,7 +79,8 @@ public final class RaftNode implements AutoCloseable {
             RaftClient client,
             MvirtStateMachine sm,
             EventLog events,
-            ExecutorService callbacks) {
+            ExecutorService callbacks,
+            CommitPush.Appenders appenders) {
         this.config = config;
         this.server = server;
         this.client = client;
@@ -84,7 +90,10 @@ public final class RaftNode implements AutoCloseable {
         this.writer = new LeaderWriter(this, CLIENT_ATTEMPT);
         sm.leaderListener(writer::leaderChanged);
         sm.writerId(writer.clientId().toByteString());
-        this.catchUp = new CatchUp(config.id(), config.requestTimeout(), () -> applied(local.read(Message.EMPTY)));
+        this.reads = new LeaderReads(this::leadership, appenders::followers, CLIENT_ATTEMPT);
+        appenders.reads(reads);
+        sm.readIndexes(reads::confirm);
+        this.catchUp = new CatchUp(config.id(), config.requestTimeout(), this::readIndex);
         Limits limits = config.limits();
         this.batcher = new WriteBatcher(
                 data -> write(Message.valueOf(UnsafeByteOperations.unsafeWrap(data)), config.requestTimeout())
@@ -136,7 +145,7 @@ public final class RaftNode implements AutoCloseable {
                     .setLeaderId(null)
                     .setRetryPolicy(clientRetries())
                     .build();
-            RaftNode node = new RaftNode(config, server, client, sm, events, callbacks);
+            RaftNode node = new RaftNode(config, server, client, sm, events, callbacks, appenders);
             FunctionCounter.builder("mvirt_raft_reply_commits", node.replyCommits, LongAdder::doubleValue)
                     .description("commits this follower learned from the leader's reply to its own write")
                     .register(registry);
@@ -272,23 +281,31 @@ public final class RaftNode implements AutoCloseable {
     }
 
     /**
-     * A ReadIndex through this peer's own server (if it cannot serve one now, through the client, which retries):
-     * completes with the commit index the group confirmed, once this peer has applied it.
+     * A linearizable read's index: the leader's commit index when the read reached it, confirmed by a majority
+     * ({@link LeaderReads}; asked of the leader this peer knows, tried again until the request timeout, {@link
+     * LeaderWriter#readIndex}). Completes once this peer has applied that index, and marks it caught up.
      */
     CompletableFuture<Long> readIndex() {
-        RaftPeerId self = RaftPeerId.valueOf(config.id());
-        return applied(local.read(Message.EMPTY)
-                .handle((reply, t) -> t == null && reply.isSuccess()
-                        ? CompletableFuture.completedFuture(reply)
-                        : client.async().sendReadOnly(Message.EMPTY, self))
-                .thenCompose(f -> f));
-    }
-
-    /** Completes once this peer has applied the index {@code readIndex} confirmed, and marks it caught up. */
-    private CompletableFuture<Long> applied(CompletableFuture<RaftClientReply> readIndex) {
-        return readIndex
+        return writer.readIndex(config.requestTimeout())
                 .thenCompose(reply -> stateMachine.waiters().reached(RaftStore.readIndex(reply)))
                 .thenApply(catchUp::pass);
+    }
+
+    /** This peer's view of itself for {@link LeaderReads}: read in this order, the term first. */
+    private LeaderReads.Leadership leadership() {
+        RaftServer.Division d = division();
+        DivisionInfo info = d.getInfo();
+        long term = info.getCurrentTerm();
+        boolean leader = info.isLeader();
+        boolean ready = info.isLeaderReady();
+        long commit = d.getRaftLog().getLastCommittedIndex();
+        RaftConfiguration conf = d.getRaftConf();
+        return new LeaderReads.Leadership(
+                d.getId(), term, leader, ready, commit, ids(conf.getCurrentPeers()), ids(conf.getPreviousPeers()));
+    }
+
+    private static Set<RaftPeerId> ids(Collection<RaftPeer> peers) {
+        return peers.stream().map(RaftPeer::getId).collect(Collectors.toUnmodifiableSet());
     }
 
     /**

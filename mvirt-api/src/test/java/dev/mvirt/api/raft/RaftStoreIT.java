@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -252,6 +253,42 @@ class RaftStoreIT {
             ClusterState stale = c.store(alone).read();
             assertThat(stale.revision()).isGreaterThanOrEqualTo(o.revision());
             assertThat(hasProject(stale, "after-cut")).isFalse();
+        }
+    }
+
+    /**
+     * A leader that can no longer reach a majority must not answer a linearizable read, even at a commit index it
+     * confirmed before: another leader may have committed since (a paused or cut-off leader, RobustnessIT's stale
+     * read). Ratis 3.3's ReadIndex answered such a read at once; the election timeout is long here so that the
+     * leader still believes it leads when the read arrives.
+     */
+    @Test
+    void aLeaderCutOffFromItsFollowersAnswersNoLinearizableRead() throws Exception {
+        try (TestCluster c = TestCluster.started(
+                dir,
+                3,
+                cfg -> cfg.withElectionTimeout(Duration.ofSeconds(4), Duration.ofSeconds(5))
+                        .withRequestTimeout(Duration.ofSeconds(4)))) {
+            String leader = c.awaitLeader();
+            RaftStore store = c.store(leader);
+            store.submit(Writes.project("before-cut"), Writes.caller()).get(20, TimeUnit.SECONDS);
+            long confirmed = store.readConsistent().get(20, TimeUnit.SECONDS).revision();
+            // both at once: a graceful stop takes about a second each, and the leader must not step down yet
+            List<RaftNode> followers = c.nodes.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(leader))
+                    .map(java.util.Map.Entry::getValue)
+                    .toList();
+            c.nodes.keySet().retainAll(Set.of(leader));
+            CompletableFuture.allOf(followers.stream()
+                            .map(n -> CompletableFuture.runAsync(n::close))
+                            .toArray(CompletableFuture[]::new))
+                    .get(20, TimeUnit.SECONDS);
+            assertThat(c.nodes.get(leader).isLeader()).isTrue();
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> store.readConsistent().get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofSeconds(1));
+            assertThat(store.read().revision()).isEqualTo(confirmed);
         }
     }
 
