@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * <p>What counts as a follower's acceptance: a reply of SUCCESS or INCONSISTENCY (the follower took this leader's
  * term; NOT_LEADER does not count) to a request whose call id is at or past the one its appender would give next when
  * the read arrived. Replies to earlier requests, such as those that waited in a socket while this peer was paused, do
- * not count. Reads that arrive while nothing changed (same commit index, no request built since) share one wait.
+ * not count. One round runs at a time ({@link OneAtATime}): reads that arrive while one runs share the next, so under
+ * load one round of heartbeats serves many reads.
  */
 final class LeaderReads {
     /** One follower's appender, as a read sees it ({@link CommitPush}). */
@@ -66,11 +67,12 @@ final class LeaderReads {
     private final Supplier<Leadership> leadership;
     private final Supplier<? extends Collection<? extends Follower>> followers;
     private final Duration attempt;
-    private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
-    private volatile @Nullable Pending latest;
+    private final OneAtATime<Long> rounds = new OneAtATime<>(this::round);
+    /** The round waiting for a majority, if any. */
+    private final AtomicReference<@Nullable Pending> current = new AtomicReference<>();
 
     /**
-     * @param leadership this peer's view of itself, read when a read arrives
+     * @param leadership this peer's view of itself, read when a round starts
      * @param followers the appenders this peer runs (those of earlier terms may still be among them)
      * @param attempt how long one read waits for a majority before it fails (the caller may try again)
      */
@@ -84,11 +86,17 @@ final class LeaderReads {
     }
 
     /**
-     * The index a linearizable read arriving now must see, once confirmed; fails (to be tried again, perhaps at
+     * The index a linearizable read arriving now must see, once confirmed (by the round that starts now, or by the
+     * next if one runs); fails (to be tried again, perhaps at
      * another peer) when this peer does not lead, is not ready, cannot reach a majority, or no majority accepted a
      * request within the attempt.
      */
     CompletableFuture<Long> confirm() {
+        return rounds.get();
+    }
+
+    /** One round: this peer's view and its followers' next call ids now, then a heartbeat to each. */
+    private CompletableFuture<Long> round() {
         Leadership l = leadership.get();
         if (!l.leader()) {
             return CompletableFuture.failedFuture(new ReadRefused("not the leader"));
@@ -109,37 +117,35 @@ final class LeaderReads {
         if (!p.possible()) {
             return CompletableFuture.failedFuture(new ReadRefused("no majority of followers to confirm with"));
         }
-        Pending last = latest;
-        if (last != null && last.sameWait(p) && !last.future.isDone()) {
-            return last.future;
-        }
-        latest = p;
-        pending.add(p);
-        p.future.orTimeout(attempt.toMillis(), TimeUnit.MILLISECONDS).whenComplete((i, t) -> pending.remove(p));
+        current.set(p);
+        // the next round may start before this callback runs (OneAtATime): clear only this one
+        p.future
+                .orTimeout(attempt.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((i, t) -> current.compareAndSet(p, null));
         needs.values().forEach(n -> n.follower().triggerHeartbeat());
-        p.check(); // a reply that came in before the read was registered
+        p.check(); // a reply that came in before the round was registered
         return p.future;
     }
 
-    /** A follower accepted a request of its leader's term: completes the reads that waited for it. */
+    /** A follower accepted a request of its leader's term: completes the round if that makes a majority. */
     void accepted() {
-        for (Pending p : pending) {
+        Pending p = current.get();
+        if (p != null) {
             p.check();
         }
     }
 
-    /** An appender stopped (this peer stepped down, or Ratis replaced it): reads no majority can confirm fail now. */
+    /** An appender stopped (this peer stepped down, or Ratis replaced it): a round no majority can confirm fails. */
     void stopped() {
-        for (Pending p : pending) {
-            if (!p.possible()) {
-                p.future.completeExceptionally(new ReadRefused("leadership ended before a majority confirmed it"));
-            }
+        Pending p = current.get();
+        if (p != null && !p.possible()) {
+            p.future.completeExceptionally(new ReadRefused("leadership ended before a majority confirmed it"));
         }
     }
 
-    /** Reads waiting for a majority (tests). */
-    int waiting() {
-        return pending.size();
+    /** Whether a round waits for a majority (tests). */
+    boolean waiting() {
+        return current.get() != null;
     }
 
     /** A read this peer cannot confirm now; another attempt (here or at the new leader) may. */
@@ -181,13 +187,6 @@ final class LeaderReads {
         /** Whether a majority could still confirm: enough of the followers needed have running appenders. */
         boolean possible() {
             return majority(at.current(), false) && majority(at.previous(), false);
-        }
-
-        /** Same term, commit index and needs: whatever confirms one confirms the other. */
-        boolean sameWait(Pending other) {
-            return at.term() == other.at.term()
-                    && at.commitIndex() == other.at.commitIndex()
-                    && needs.equals(other.needs);
         }
 
         /** A majority of {@code peers} (none: true) counting this peer and followers that met (or may meet) their need. */

@@ -194,8 +194,7 @@ public final class MvirtStateMachine extends BaseStateMachine {
     @Override
     public CompletableFuture<Message> query(Message request) {
         if (request.getContent().equals(READ_INDEX.getContent())) {
-            return readIndexes
-                    .get()
+            return Futures.attempt(readIndexes::get)
                     .thenApply(MvirtStateMachine::indexMessage)
                     .exceptionallyCompose(t -> CompletableFuture.failedFuture(new StateMachineException(
                             "read not confirmed: " + Futures.unwrap(t).getMessage())));

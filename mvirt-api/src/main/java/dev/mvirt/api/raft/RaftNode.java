@@ -68,6 +68,9 @@ public final class RaftNode implements AutoCloseable {
     private final ExecutorService callbacks;
     private final LeaderWriter writer;
     private final LeaderReads reads;
+    /** The leader's confirmed index for reads through this peer: one request at a time, shared by those waiting. */
+    private final OneAtATime<Long> readIndexes;
+
     private final WriteBatcher batcher;
     private final CatchUp catchUp;
     /** Commits this follower learned from the leader's replies to its writes ({@link #committed}). */
@@ -93,6 +96,8 @@ public final class RaftNode implements AutoCloseable {
         this.reads = new LeaderReads(this::leadership, appenders::followers, CLIENT_ATTEMPT);
         appenders.reads(reads);
         sm.readIndexes(reads::confirm);
+        this.readIndexes =
+                new OneAtATime<>(() -> writer.readIndex(config.requestTimeout()).thenApply(RaftStore::readIndex));
         this.catchUp = new CatchUp(config.id(), config.requestTimeout(), this::readIndex);
         Limits limits = config.limits();
         this.batcher = new WriteBatcher(
@@ -283,11 +288,13 @@ public final class RaftNode implements AutoCloseable {
     /**
      * A linearizable read's index: the leader's commit index when the read reached it, confirmed by a majority
      * ({@link LeaderReads}; asked of the leader this peer knows, tried again until the request timeout, {@link
-     * LeaderWriter#readIndex}). Completes once this peer has applied that index, and marks it caught up.
+     * LeaderWriter#readIndex}; reads that arrive while this peer's request is out share the next one). Completes once
+     * this peer has applied that index, and marks it caught up.
      */
     CompletableFuture<Long> readIndex() {
-        return writer.readIndex(config.requestTimeout())
-                .thenCompose(reply -> stateMachine.waiters().reached(RaftStore.readIndex(reply)))
+        return readIndexes
+                .get()
+                .thenCompose(index -> stateMachine.waiters().reached(index))
                 .thenApply(catchUp::pass);
     }
 
