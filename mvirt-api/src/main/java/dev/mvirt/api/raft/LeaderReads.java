@@ -13,10 +13,10 @@ import org.apache.ratis.protocol.RaftPeerId;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The leader's half of a linearizable read (ReadIndex, Raft thesis §6.4), done here rather than by Ratis: the read's
- * index is this leader's commit index when the read arrived, handed out once a majority of the configuration (this
- * peer counting as one) has accepted, in this leader's term, a request the leader built after the read arrived. The
- * reader then waits until it has applied that index.
+ * The leader's half of a linearizable read (ReadIndex, Raft thesis §6.4), done here rather than by Ratis: a round,
+ * started once the read has arrived, takes this leader's commit index and hands it out once a majority of the
+ * configuration (this peer counting as one) has accepted, in this leader's term, a request the leader built after the
+ * round started. The reader then waits until it has applied that index.
  *
  * <p>Why not Ratis 3.3's ReadIndex: it answers at once, asking no follower, when its commit index has not moved since
  * the last read it confirmed ({@code LeaderStateImpl.getReadIndex}: "already acknowledged"). A leader that was paused
@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>What counts as a follower's acceptance: a reply of SUCCESS or INCONSISTENCY (the follower took this leader's
  * term; NOT_LEADER does not count) to a request whose call id is at or past the one its appender would give next when
- * the read arrived. Replies to earlier requests, such as those that waited in a socket while this peer was paused, do
+ * the round started. Replies to earlier requests, such as those that waited in a socket while this peer was paused, do
  * not count. One round runs at a time ({@link OneAtATime}): reads that arrive while one runs share the next, so under
  * load one round of heartbeats serves many reads.
  */

@@ -209,6 +209,9 @@ public final class RaftNode implements AutoCloseable {
         // a metadata entry (the commit index) after each commit is one more entry every peer appends, syncs and
         // replicates; off by default (RaftConfig.withLogMetadata): CommitPush and the catch-up gate do its work
         RaftServerConfigKeys.Log.setLogMetadataEnabled(p, c.logMetadata());
+        // Ratis's own ReadIndex now serves only Ratis read requests from peers of an earlier version; this version's
+        // linearizable reads go through LeaderReads (Ratis 3.3's skips the followers when its commit index has not
+        // moved)
         RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
         RaftServerConfigKeys.Read.setTimeout(p, millis(c.requestTimeout().toMillis()));
         overrides(p);
