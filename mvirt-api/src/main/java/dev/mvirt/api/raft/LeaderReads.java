@@ -9,7 +9,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.server.DivisionInfo;
+import org.apache.ratis.server.RaftConfiguration;
+import org.apache.ratis.server.RaftServer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,7 +67,23 @@ final class LeaderReads {
             boolean ready,
             long commitIndex,
             Set<RaftPeerId> current,
-            Set<RaftPeerId> previous) {}
+            Set<RaftPeerId> previous) {
+        /** Read from Ratis in this order, the term first. */
+        static Leadership of(RaftServer.Division d) {
+            DivisionInfo info = d.getInfo();
+            long term = info.getCurrentTerm();
+            boolean leader = info.isLeader();
+            boolean ready = info.isLeaderReady();
+            long commit = d.getRaftLog().getLastCommittedIndex();
+            RaftConfiguration conf = d.getRaftConf();
+            return new Leadership(
+                    d.getId(), term, leader, ready, commit, ids(conf.getCurrentPeers()), ids(conf.getPreviousPeers()));
+        }
+
+        private static Set<RaftPeerId> ids(Collection<RaftPeer> peers) {
+            return peers.stream().map(RaftPeer::getId).collect(Collectors.toUnmodifiableSet());
+        }
+    }
 
     private final Supplier<Leadership> leadership;
     private final Supplier<? extends Collection<? extends Follower>> followers;

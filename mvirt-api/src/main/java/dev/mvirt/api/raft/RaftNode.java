@@ -10,18 +10,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Collectors;
 import org.apache.ratis.RaftConfigKeys;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.client.RaftClientConfigKeys;
@@ -38,8 +35,6 @@ import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.retry.ExponentialBackoffRetry;
 import org.apache.ratis.retry.RetryPolicy;
-import org.apache.ratis.server.DivisionInfo;
-import org.apache.ratis.server.RaftConfiguration;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.RaftServerConfigKeys;
 import org.apache.ratis.server.impl.FollowerCommits;
@@ -93,7 +88,7 @@ public final class RaftNode implements AutoCloseable {
         this.writer = new LeaderWriter(this, CLIENT_ATTEMPT);
         sm.leaderListener(writer::leaderChanged);
         sm.writerId(writer.clientId().toByteString());
-        this.reads = new LeaderReads(this::leadership, appenders::followers, CLIENT_ATTEMPT);
+        this.reads = new LeaderReads(() -> LeaderReads.Leadership.of(division()), appenders::followers, CLIENT_ATTEMPT);
         appenders.reads(reads);
         sm.readIndexes(reads::confirm);
         this.readIndexes =
@@ -299,23 +294,6 @@ public final class RaftNode implements AutoCloseable {
                 .get()
                 .thenCompose(index -> stateMachine.waiters().reached(index))
                 .thenApply(catchUp::pass);
-    }
-
-    /** This peer's view of itself for {@link LeaderReads}: read in this order, the term first. */
-    private LeaderReads.Leadership leadership() {
-        RaftServer.Division d = division();
-        DivisionInfo info = d.getInfo();
-        long term = info.getCurrentTerm();
-        boolean leader = info.isLeader();
-        boolean ready = info.isLeaderReady();
-        long commit = d.getRaftLog().getLastCommittedIndex();
-        RaftConfiguration conf = d.getRaftConf();
-        return new LeaderReads.Leadership(
-                d.getId(), term, leader, ready, commit, ids(conf.getCurrentPeers()), ids(conf.getPreviousPeers()));
-    }
-
-    private static Set<RaftPeerId> ids(Collection<RaftPeer> peers) {
-        return peers.stream().map(RaftPeer::getId).collect(Collectors.toUnmodifiableSet());
     }
 
     /**
