@@ -40,6 +40,9 @@ import org.apache.ratis.util.LifeCycle;
  * the commit from the reply to its write ({@link CommitNote}), so it is pushed to only if it acknowledged the entry
  * after the commit (or, like any follower, within {@link #TELL_WITHIN} when no append tells it first).
  *
+ * <p>The appenders are also what a linearizable read is confirmed with ({@link LeaderReads}): each is built with a
+ * {@link ReplyTap} and keeps the highest call id its follower accepted.
+ *
  * <p>Set as the RPC type by class name ({@code raft.rpc.type}); the leader's appenders are found through the
  * {@link Appenders} given in the server's Parameters.
  */

@@ -284,8 +284,8 @@ public final class RaftNode implements AutoCloseable {
     }
 
     /**
-     * A linearizable read's index: the leader's commit index when the read reached it, confirmed by a majority
-     * ({@link LeaderReads}; asked of the leader this peer knows, tried again until the request timeout, {@link
+     * A linearizable read's index: the leader's commit index when a round that started after the read reached it
+     * was confirmed by a majority ({@link LeaderReads}; asked of the leader this peer knows, tried again until the request timeout, {@link
      * LeaderWriter#readIndex}; reads that arrive while this peer's request is out share the next one). Completes once
      * this peer has applied that index, and marks it caught up.
      */
