@@ -108,9 +108,8 @@ final class LeaderReads {
 
     /**
      * The index a linearizable read arriving now must see, once confirmed (by the round that starts now, or by the
-     * next if one runs); fails (to be tried again, perhaps at
-     * another peer) when this peer does not lead, is not ready, cannot reach a majority, or no majority accepted a
-     * request within the attempt.
+     * next if one runs); fails (to be tried again, perhaps at another peer) when this peer does not lead, is not
+     * ready, cannot reach a majority, or no majority accepted a request within the attempt.
      */
     CompletableFuture<Long> confirm() {
         return rounds.get();
