@@ -11,7 +11,6 @@ import dev.mvirt.api.store.StoreException;
 import dev.mvirt.api.store.Watch;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -91,7 +90,7 @@ public final class RaftStore implements DataStore {
     }
 
     private static <T> CompletableFuture<T> failed(Throwable t) {
-        Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+        Throwable cause = Futures.unwrap(t);
         if (cause instanceof StoreException s) {
             return CompletableFuture.failedFuture(s);
         }
