@@ -1,12 +1,12 @@
 package dev.mvirt.api.raft;
 
+import dev.mvirt.api.store.Deadlines;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -139,9 +139,7 @@ final class LeaderReads {
         }
         current.set(p);
         // the next round may start before this callback runs (OneAtATime): clear only this one
-        p.future
-                .orTimeout(attempt.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((i, t) -> current.compareAndSet(p, null));
+        Deadlines.bound(p.future, attempt).whenComplete((i, t) -> current.compareAndSet(p, null));
         needs.values().forEach(n -> n.follower().triggerHeartbeat());
         p.check(); // a reply that came in before the round was registered
         return p.future;

@@ -1,5 +1,6 @@
 package dev.mvirt.api.raft;
 
+import dev.mvirt.api.store.Deadlines;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -132,7 +133,7 @@ final class LeaderWriter {
             reply.complete(null); // the leader changed before this attempt was registered
         }
         Object proxy = isSelf(leader.get()) ? null : currentProxy(leader.get());
-        attempt(request).orTimeout(attempt.toMillis(), TimeUnit.MILLISECONDS).whenComplete((r, t) -> {
+        Deadlines.bound(attempt(request), attempt).whenComplete((r, t) -> {
             if (t == null) {
                 reply.complete(r);
             } else {

@@ -6,12 +6,12 @@ import dev.mvirt.api.state.Command;
 import dev.mvirt.api.state.Envelope;
 import dev.mvirt.api.store.Caller;
 import dev.mvirt.api.store.DataStore;
+import dev.mvirt.api.store.Deadlines;
 import dev.mvirt.api.store.Outcome;
 import dev.mvirt.api.store.StoreException;
 import dev.mvirt.api.store.Watch;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.ratis.protocol.RaftClientReply;
 
@@ -36,8 +36,8 @@ public final class RaftStore implements DataStore {
         Envelope env =
                 new Envelope(command, caller.actor(), clock.millis(), caller.idempotencyKey(), caller.requestHash());
         // the timeout completes the batcher's own future, so a write still queued then is withdrawn, not proposed
-        return node.propose(CommandCodec.encode(env))
-                .orTimeout(node.config().requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        return Deadlines.bound(
+                        node.propose(CommandCodec.encode(env)), node.config().requestTimeout())
                 .exceptionallyCompose(RaftStore::failed);
     }
 
@@ -58,9 +58,9 @@ public final class RaftStore implements DataStore {
 
     @Override
     public CompletableFuture<ClusterState> readConsistent() {
-        return node.readIndex()
-                .thenApply(index -> node.stateMachine().state())
-                .orTimeout(node.config().requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        return Deadlines.bound(
+                        node.readIndex().thenApply(index -> node.stateMachine().state()),
+                        node.config().requestTimeout())
                 .exceptionallyCompose(RaftStore::failed);
     }
 

@@ -8,6 +8,7 @@ import dev.mvirt.api.state.ClusterState;
 import dev.mvirt.api.state.Command;
 import dev.mvirt.api.state.Result;
 import dev.mvirt.api.store.Caller;
+import dev.mvirt.api.store.Deadlines;
 import dev.mvirt.api.store.Outcome;
 import dev.mvirt.api.store.StoreException;
 import io.javalin.http.Context;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
@@ -149,17 +149,21 @@ final class Http {
         };
     }
 
-    /** Waits for a store future, bounded by the write timeout. */
+    /**
+     * Waits for a store future, bounded by the write timeout ({@link Deadlines}: a timed wait would schedule and cancel
+     * a timer for every request).
+     */
     static <T> T await(Env env, CompletableFuture<T> f) {
         try {
-            return f.get(env.cfg().writeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return Deadlines.bound(f, env.cfg().writeTimeout()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted", e);
-        } catch (TimeoutException e) {
-            throw new StoreException("the cluster did not answer in time", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof TimeoutException) {
+                throw new StoreException("the cluster did not answer in time", cause);
+            }
             throw cause instanceof RuntimeException re ? re : new StoreException("the cluster failed", cause);
         }
     }

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.pcollections.HashTreePMap;
 import org.pcollections.PMap;
 
 /**
@@ -71,12 +70,7 @@ public final class ClusterState {
                 new ProjectSpec("the default project"),
                 new ProjectStatus());
         return new ClusterState(
-                0,
-                Tables.EMPTY.put(dflt),
-                Settings.defaults(),
-                HashTreePMap.empty(),
-                HashTreePMap.empty(),
-                VmIndex.EMPTY);
+                0, Tables.EMPTY.put(dflt), Settings.defaults(), HashTrie.empty(), HashTrie.empty(), VmIndex.EMPTY);
     }
 
     /**
@@ -89,11 +83,11 @@ public final class ClusterState {
         for (Resource<?, ?> r : resources) {
             t = t.put(r);
         }
-        PMap<String, IdempotencyRecord> idem = HashTreePMap.empty();
+        PMap<String, IdempotencyRecord> idem = HashTrie.empty();
         for (IdempotencyRecord i : idempotency) {
             idem = idem.plus(i.key(), i);
         }
-        ClusterState base = new ClusterState(revision, t, settings, idem, HashTreePMap.empty(), VmIndex.EMPTY);
+        ClusterState base = new ClusterState(revision, t, settings, idem, HashTrie.empty(), VmIndex.EMPTY);
         return Indexes.rebuild(base);
     }
 
@@ -202,7 +196,7 @@ public final class ClusterState {
 
     /** How many VMs of anti-affinity {@code group} each node holds (nodes without any are absent). */
     public Map<String, Integer> antiAffinityNodes(String group) {
-        return usage.groups().getOrDefault(group, HashTreePMap.empty());
+        return usage.groups().getOrDefault(group, HashTrie.empty());
     }
 
     /** The id of the VM using volume {@code volumeId}, if any. */

@@ -5,7 +5,6 @@ import dev.mvirt.api.model.NicStatus;
 import dev.mvirt.api.model.Resource;
 import dev.mvirt.api.model.VmSpec;
 import dev.mvirt.api.model.VmStatus;
-import org.pcollections.HashTreePMap;
 import org.pcollections.PMap;
 
 /**
@@ -16,7 +15,7 @@ final class Indexes {
     private Indexes() {}
 
     static ClusterState rebuild(ClusterState s) {
-        PMap<String, PMap<String, String>> addresses = HashTreePMap.empty();
+        PMap<String, PMap<String, String>> addresses = HashTrie.empty();
         for (Resource<NicSpec, NicStatus> nic : s.nics().all()) {
             addresses = addNic(addresses, nic);
         }
@@ -29,7 +28,7 @@ final class Indexes {
 
     static PMap<String, PMap<String, String>> addNic(
             PMap<String, PMap<String, String>> idx, Resource<NicSpec, NicStatus> nic) {
-        PMap<String, String> m = idx.getOrDefault(nic.spec().network(), HashTreePMap.empty());
+        PMap<String, String> m = idx.getOrDefault(nic.spec().network(), HashTrie.empty());
         for (String a : new String[] {nic.spec().ipv4(), nic.spec().ipv6()}) {
             if (!a.isEmpty()) {
                 m = m.plus(a, nic.id());

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.pcollections.HashTreePMap;
 import org.pcollections.PMap;
 import org.pcollections.TreePMap;
 
@@ -17,7 +16,7 @@ import org.pcollections.TreePMap;
  * revision while the apply thread builds the next.
  */
 public final class Table<S extends Spec, T extends Status> {
-    private static final Table<?, ?> EMPTY = new Table<>(HashTreePMap.empty(), TreePMap.empty());
+    private static final Table<?, ?> EMPTY = new Table<>(HashTrie.empty(), TreePMap.empty());
 
     private final PMap<String, Resource<S, T>> byId;
     private final TreePMap<String, String> byName;

@@ -3,7 +3,6 @@ package dev.mvirt.api.state;
 import dev.mvirt.api.model.Resource;
 import dev.mvirt.api.model.VmSpec;
 import dev.mvirt.api.model.VmStatus;
-import org.pcollections.HashTreePMap;
 import org.pcollections.PMap;
 
 /**
@@ -13,7 +12,7 @@ import org.pcollections.PMap;
 record VmIndex(
         PMap<String, Usage> usage, PMap<String, PMap<String, Integer>> groups, PMap<String, String> volumeUsers) {
 
-    static final VmIndex EMPTY = new VmIndex(HashTreePMap.empty(), HashTreePMap.empty(), HashTreePMap.empty());
+    static final VmIndex EMPTY = new VmIndex(HashTrie.empty(), HashTrie.empty(), HashTrie.empty());
 
     /** This index with {@code vm} added ({@code sign} 1) or removed (-1). */
     VmIndex add(Resource<VmSpec, VmStatus> vm, int sign) {
@@ -36,7 +35,7 @@ record VmIndex(
         if (group.isEmpty() || node.isEmpty()) {
             return groups;
         }
-        PMap<String, Integer> nodes = groups.getOrDefault(group, HashTreePMap.empty());
+        PMap<String, Integer> nodes = groups.getOrDefault(group, HashTrie.empty());
         int n = nodes.getOrDefault(node, 0) + sign;
         nodes = n == 0 ? nodes.minus(node) : nodes.plus(node, n);
         return nodes.isEmpty() ? groups.minus(group) : groups.plus(group, nodes);
