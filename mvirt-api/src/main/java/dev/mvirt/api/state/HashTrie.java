@@ -14,16 +14,16 @@ import org.pcollections.PMap;
 /**
  * A persistent hash map: a hash array mapped trie (Bagwell), 32 ways per level, five bits of the key's hash per
  * level. A lookup in a table of a few thousand entries reads two or three small arrays, where pcollections'
- * {@code HashTreePMap} walks a binary tree (~12 nodes at 1,000 entries, each a likely cache miss); it was about a
- * fifth of a peer's apply thread at 64 writing clients (README, "Raft timing"). A change copies the path to the
- * entry (at most seven arrays of at most 32 slots) and shares the rest, so older versions stay valid and readers
- * of one revision never see the next.
+ * {@code HashTreePMap} walks a binary tree (about ten nodes at 1,000 entries, each a likely cache miss); its
+ * lookups were about a fifth of a follower's apply thread at 64 writing clients (README, "Raft timing", session
+ * 18). A change copies the path to the entry (at most seven arrays of at most 32 slots) and shares the rest, so
+ * older versions stay valid and readers of one revision never see the next.
  *
- * <p>Each level is a {@link Branch}: a 32-bit map of the slots in use and a dense array holding, per slot, either an
+ * <p>Each level is a {@link Branch}: a 32-bit map of the slots in use and a dense array holding, per slot, either a
  * {@link Leaf} or a deeper {@code Branch}. Keys whose 32-bit hashes are equal end in a {@link Collision} node. A
  * removal that leaves a branch with one leaf hands the leaf up, so the trie stays as shallow as its keys need.
- * Iteration is in hash order: the same keys give the same order whatever the history. Keys and values must not
- * be null.
+ * Iteration is in hash order (keys of equal hashes in the order they were added): the same keys give the same order
+ * whatever else was added and removed before. Keys and values must not be null.
  */
 public final class HashTrie<K, V> extends AbstractUnmodifiableMap<K, V> implements PMap<K, V> {
     private static final HashTrie<?, ?> EMPTY = new HashTrie<>(Branch.EMPTY, 0);

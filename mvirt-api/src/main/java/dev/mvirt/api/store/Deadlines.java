@@ -14,8 +14,11 @@ import org.slf4j.LoggerFactory;
  * scheduler and cancel it when the future completes, and each of those steps can wake the scheduler's thread; with
  * two per write (the store's bound and the HTTP handler's wait) that was thousands of wake-ups a second on a busy
  * peer (README, "Raft timing", session 18). Here a future joins a queue of the futures with the same timeout, in
- * arrival order, so in deadline order (to within the moments between reading the clock and joining), and every {@link #TICK} the sweeper drops the done ones at the head and fails
- * the expired ones with a {@link TimeoutException}. A deadline can be passed by up to one tick.
+ * arrival order, so in deadline order (to within the moments between reading the clock and joining), and every
+ * {@link #TICK} the sweeper drops the done ones at the head and fails the expired ones with a
+ * {@link TimeoutException}. A deadline can be passed by up to one tick. A done future waits in its queue until the
+ * ones ahead of it are done or expired: normally a tick's worth of writes, while a leader is missing up to a
+ * timeout's worth.
  */
 public final class Deadlines {
     /** How often the sweeper looks. */
