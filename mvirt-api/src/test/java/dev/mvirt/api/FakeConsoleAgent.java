@@ -102,6 +102,13 @@ final class FakeConsoleAgent implements AutoCloseable {
                                 public void onNext(ConsoleOpen o) {
                                     session(ch, o);
                                 }
+
+                                @Override
+                                public void onError(Throwable t) {
+                                    // the test that fails next says why in its output
+                                    System.err.println(
+                                            "fake agent: console channel to " + ch.authority() + " ended: " + t);
+                                }
                             });
         }
     }
@@ -139,23 +146,38 @@ final class FakeConsoleAgent implements AutoCloseable {
             }
 
             @Override
+            public void onError(Throwable t) {
+                System.err.println("fake agent: console session " + o.getSessionId() + " failed: " + t);
+                end(vm, up.to);
+            }
+
+            @Override
             public void onCompleted() {
-                sessions.getOrDefault(vm, List.of()).remove(up.to);
-                up.to.onCompleted();
+                end(vm, up.to);
             }
         });
-        up.to.onNext(ConsoleFromNode.newBuilder()
-                .setAuth(auth)
-                .setSessionId(o.getSessionId())
-                .build());
-        if (!running.contains(vm)) {
+        synchronized (this) {
+            // a call's sends are not thread-safe: every send to the server goes out under the agent's lock
             up.to.onNext(ConsoleFromNode.newBuilder()
-                    .setError("vm is not running on this host")
+                    .setAuth(auth)
+                    .setSessionId(o.getSessionId())
                     .build());
-            up.to.onCompleted();
-            return;
+            if (!running.contains(vm)) {
+                up.to.onNext(ConsoleFromNode.newBuilder()
+                        .setError("vm is not running on this host")
+                        .build());
+                up.to.onCompleted();
+                return;
+            }
         }
         attach(vm, o, up.to);
+    }
+
+    /** The server ended a session: drop it, and end our half unless a takeover already did. */
+    private synchronized void end(String vm, StreamObserver<ConsoleFromNode> to) {
+        if (sessions.getOrDefault(vm, List.of()).remove(to)) {
+            to.onCompleted();
+        }
     }
 
     private synchronized void attach(String vm, ConsoleOpen o, StreamObserver<ConsoleFromNode> to) {
