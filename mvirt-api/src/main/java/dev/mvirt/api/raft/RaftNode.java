@@ -78,7 +78,8 @@ public final class RaftNode implements AutoCloseable {
             MvirtStateMachine sm,
             EventLog events,
             ExecutorService callbacks,
-            CommitPush.Appenders appenders) {
+            CommitPush.Appenders appenders,
+            WriteBatcher.Stages stages) {
         this.config = config;
         this.server = server;
         this.client = client;
@@ -102,7 +103,8 @@ public final class RaftNode implements AutoCloseable {
                 index -> sm.waiters().outcome(index).thenApply(catchUp::pass),
                 limits.batchInFlight(),
                 limits.batchCommands(),
-                limits.batchBytes());
+                limits.batchBytes(),
+                stages);
     }
 
     /** Starts the peer: recovers its log and snapshot from {@code config.dataDir()} or formats a new one. */
@@ -145,7 +147,8 @@ public final class RaftNode implements AutoCloseable {
                     .setLeaderId(null)
                     .setRetryPolicy(clientRetries())
                     .build();
-            RaftNode node = new RaftNode(config, server, client, sm, events, callbacks, appenders);
+            RaftNode node = new RaftNode(
+                    config, server, client, sm, events, callbacks, appenders, new WriteStageMetrics(registry));
             FunctionCounter.builder("mvirt_raft_reply_commits", node.replyCommits, LongAdder::doubleValue)
                     .description("commits this follower learned from the leader's reply to its own write")
                     .register(registry);

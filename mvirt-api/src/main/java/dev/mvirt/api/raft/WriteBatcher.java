@@ -20,13 +20,26 @@ import java.util.function.LongFunction;
  * dropped instead of proposed, so a 503 for it is never followed by its commit.
  */
 final class WriteBatcher {
-    private record Pending(byte[] entry, CompletableFuture<Outcome> result) {}
+    /**
+     * Where a write's time went, each stage reported once per write in nanoseconds: {@code queued} from submit to
+     * its entry's proposal, {@code committed} from the proposal to its commit (an answer from the leader), {@code
+     * applied} from the commit to its outcome on this peer.
+     */
+    interface Stages {
+        Stages NONE = (queued, committed, applied) -> {};
+
+        /** The writes of one entry: each one's queue time, and the entry's commit and apply times. */
+        void entry(long[] queued, long committed, long applied);
+    }
+
+    private record Pending(byte[] entry, CompletableFuture<Outcome> result, long submitted) {}
 
     private final Function<byte[], CompletableFuture<Long>> propose;
     private final LongFunction<CompletableFuture<List<Outcome>>> outcomes;
     private final int maxInFlight;
     private final int maxCommands;
     private final int maxBytes;
+    private final Stages stages;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private int inFlight;
 
@@ -40,6 +53,17 @@ final class WriteBatcher {
             int maxInFlight,
             int maxCommands,
             int maxBytes) {
+        this(propose, outcomes, maxInFlight, maxCommands, maxBytes, Stages.NONE);
+    }
+
+    /** As above, reporting each entry's {@link Stages}. */
+    WriteBatcher(
+            Function<byte[], CompletableFuture<Long>> propose,
+            LongFunction<CompletableFuture<List<Outcome>>> outcomes,
+            int maxInFlight,
+            int maxCommands,
+            int maxBytes,
+            Stages stages) {
         if (maxInFlight < 1 || maxCommands < 1 || maxBytes < 1) {
             throw new IllegalArgumentException("batch limits must be positive");
         }
@@ -48,6 +72,7 @@ final class WriteBatcher {
         this.maxInFlight = maxInFlight;
         this.maxCommands = maxCommands;
         this.maxBytes = maxBytes;
+        this.stages = stages;
     }
 
     /**
@@ -55,7 +80,7 @@ final class WriteBatcher {
      * Completing the returned future early (a timeout) withdraws the write if it has not been proposed yet.
      */
     CompletableFuture<Outcome> submit(byte[] entry) {
-        Pending p = new Pending(entry, new CompletableFuture<>());
+        Pending p = new Pending(entry, new CompletableFuture<>(), System.nanoTime());
         synchronized (this) {
             queue.addLast(p);
         }
@@ -105,6 +130,7 @@ final class WriteBatcher {
     }
 
     private void send(List<Pending> batch) {
+        long proposed = System.nanoTime();
         CompletableFuture<Long> committed = Futures.attempt(() -> propose.apply(
                 batch.size() == 1
                         ? batch.getFirst().entry()
@@ -117,10 +143,25 @@ final class WriteBatcher {
             if (t != null) {
                 batch.forEach(p -> p.result().completeExceptionally(t));
             } else {
-                outcomes.apply(index).whenComplete((list, u) -> deliver(batch, index, list, u));
+                long commit = System.nanoTime();
+                outcomes.apply(index).whenComplete((list, u) -> {
+                    long applied = System.nanoTime();
+                    deliver(batch, index, list, u);
+                    if (u == null) {
+                        report(batch, proposed, commit, applied);
+                    }
+                });
             }
             drain();
         });
+    }
+
+    private void report(List<Pending> batch, long proposed, long commit, long applied) {
+        long[] queued = new long[batch.size()];
+        for (int i = 0; i < queued.length; i++) {
+            queued[i] = proposed - batch.get(i).submitted();
+        }
+        stages.entry(queued, commit - proposed, applied - commit);
     }
 
     private static void deliver(List<Pending> batch, long index, List<Outcome> list, Throwable t) {

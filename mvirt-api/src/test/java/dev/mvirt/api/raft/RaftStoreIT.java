@@ -347,6 +347,19 @@ class RaftStoreIT {
             assertThat(entries)
                     .as("log entries carrying the 300 concurrent writes")
                     .isBetween(1L, 299L);
+            // every peer timed the stages of the (at least) 100 writes it proposed, reported once they were applied
+            for (String id : peers) {
+                for (String stage : List.of("queued", "committed", "applied")) {
+                    var timer = c.meters
+                            .get(id)
+                            .get("mvirt_raft_write_stage")
+                            .tag("stage", stage)
+                            .timer();
+                    await().untilAsserted(() -> assertThat(timer.count())
+                            .as("%s's %s writes", id, stage)
+                            .isGreaterThanOrEqualTo(100));
+                }
+            }
             // a watcher sees every write once, in revision order
             List<Long> seen = new java.util.ArrayList<>();
             while (seen.size() < 300) {

@@ -106,6 +106,37 @@ class WriteBatcherTest {
     }
 
     @Test
+    void eachWriteReportsItsStagesOnceItsEntryIsApplied() throws Exception {
+        FakeLog log = new FakeLog();
+        List<long[]> entries = new ArrayList<>();
+        WriteBatcher b = new WriteBatcher(
+                log::propose,
+                log::outcomes,
+                1,
+                128,
+                1 << 20,
+                (queued, committed, applied) -> entries.add(java.util.stream.LongStream.concat(
+                                java.util.Arrays.stream(queued), java.util.stream.LongStream.of(committed, applied))
+                        .toArray()));
+        b.submit(write("a"));
+        b.submit(write("b"));
+        CompletableFuture<Outcome> c = b.submit(write("c"));
+        Thread.sleep(5);
+        assertThat(entries).isEmpty();
+        log.commit(0);
+        log.commit(1);
+        c.get();
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0)).hasSize(3); // one write, its commit, its apply
+        assertThat(entries.get(1)).hasSize(4); // two writes that queued behind the first
+        assertThat(entries.get(1)[0]).isGreaterThanOrEqualTo(5_000_000L); // they waited for the first to commit
+        assertThat(entries.get(0)[1]).isGreaterThanOrEqualTo(5_000_000L); // its commit came 5 ms after it was sent
+        assertThat(entries)
+                .allSatisfy(e -> assertThat(java.util.Arrays.stream(e).min().orElseThrow())
+                        .isNotNegative());
+    }
+
+    @Test
     void batchesStayWithinTheCommandAndByteLimits() {
         FakeLog log = new FakeLog();
         int size = write("w00").length;
