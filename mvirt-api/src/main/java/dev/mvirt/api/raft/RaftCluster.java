@@ -20,6 +20,7 @@ import org.apache.ratis.server.RaftServer;
 public final class RaftCluster implements ClusterInfo {
     private static final long ADMIN_TIMEOUT_MS = 10_000;
     private final RaftNode node;
+    private final Readiness readiness = new Readiness();
 
     /** The view of {@code node}'s group. */
     public RaftCluster(RaftNode node) {
@@ -67,10 +68,16 @@ public final class RaftCluster implements ClusterInfo {
         return node.division().getInfo().getLastAppliedIndex();
     }
 
-    /** Also false until this peer has caught up after its start ({@link RaftNode#caughtUp}), when reads answer 503. */
+    /**
+     * A leader is known, this peer has caught up after its start ({@link RaftNode#caughtUp}; before that reads answer
+     * 503), and it keeps applying what is committed ({@link Readiness}: a few entries behind while it applies them is
+     * still ready).
+     */
     @Override
     public boolean ready() {
-        return node.caughtUp() && ClusterInfo.super.ready();
+        return node.caughtUp()
+                && leaderId().isPresent()
+                && readiness.caughtUp(commitIndex(), appliedIndex(), System.nanoTime());
     }
 
     @Override
