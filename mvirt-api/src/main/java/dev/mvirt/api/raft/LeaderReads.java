@@ -161,9 +161,13 @@ final class LeaderReads {
         }
     }
 
-    /** Whether a round waits for a majority (tests). */
+    /**
+     * Whether a round waits for a majority (tests). A round that ended is not waiting even before its callback has
+     * cleared it (that runs after the reader may already have seen the end).
+     */
     boolean waiting() {
-        return current.get() != null;
+        Pending p = current.get();
+        return p != null && !p.future.isDone();
     }
 
     /** A read this peer cannot confirm now; another attempt (here or at the new leader) may. */
