@@ -3,13 +3,18 @@ package dev.mvirt.api.raft;
 import dev.mvirt.api.store.Deadlines;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.client.impl.RaftClientRpcWithProxy;
+import org.apache.ratis.proto.RaftProtos.RaftClientRequestProto;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
@@ -20,6 +25,7 @@ import org.apache.ratis.protocol.exceptions.GroupMismatchException;
 import org.apache.ratis.protocol.exceptions.RaftException;
 import org.apache.ratis.protocol.exceptions.StateMachineException;
 import org.apache.ratis.util.PeerProxyMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sends each write, and each linearizable read's request for its index ({@link #readIndex}), to the leader this
@@ -49,11 +55,9 @@ final class LeaderWriter {
 
     private final AtomicLong callIds = new AtomicLong();
     /** Connections already replaced (each once), by identity: later failures on them must not replace the new one. */
-    private final java.util.Set<Object> replaced =
-            java.util.Collections.synchronizedSet(java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>()));
+    private final Set<Object> replaced = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-    private final java.util.Set<CompletableFuture<RaftClientReply>> waiting =
-            java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<RaftClientReply>> waiting = ConcurrentHashMap.newKeySet();
 
     /** Writes through {@code node}; one attempt waits at most {@code attempt} for its leader. */
     LeaderWriter(RaftNode node, Duration attempt) {
@@ -108,7 +112,7 @@ final class LeaderWriter {
     /** One write or read index, sent again with the same call id until {@code deadline} ({@link System#nanoTime}). */
     private record Call(Message msg, RaftClientRequest.Type type, long callId, long deadline) {
         boolean write() {
-            return type.is(org.apache.ratis.proto.RaftProtos.RaftClientRequestProto.TypeCase.WRITE);
+            return type.is(RaftClientRequestProto.TypeCase.WRITE);
         }
     }
 
@@ -153,8 +157,8 @@ final class LeaderWriter {
             Call call,
             Duration backoff,
             CompletableFuture<RaftClientReply> result,
-            @org.jspecify.annotations.Nullable RaftClientReply reply,
-            @org.jspecify.annotations.Nullable Throwable t) {
+            @Nullable RaftClientReply reply,
+            @Nullable Throwable t) {
         if (t != null) {
             later(call, backoff, result, reason(t));
         } else if (reply == null) {
@@ -211,7 +215,7 @@ final class LeaderWriter {
      * them replaced the connection again, every replacement would cancel the writes on the one before (a cascade; an
      * earlier rule, once per 2 s per peer, left a closed stream failing every write for up to 2 s).
      */
-    private void reconnect(RaftPeerId peer, @org.jspecify.annotations.Nullable Object proxy, Throwable cause) {
+    private void reconnect(RaftPeerId peer, @Nullable Object proxy, Throwable cause) {
         if (proxy == null || !brokenConnection(cause) || !replaced.add(proxy)) {
             return;
         }
@@ -236,7 +240,7 @@ final class LeaderWriter {
     }
 
     /** The connection a remote attempt to {@code peer} goes over now (null: none can be made). */
-    private @org.jspecify.annotations.Nullable Object currentProxy(RaftPeerId peer) {
+    private @Nullable Object currentProxy(RaftPeerId peer) {
         try {
             return proxies().getProxy(peer);
         } catch (IOException e) {
