@@ -69,15 +69,12 @@ public final class RaftCluster implements ClusterInfo {
     }
 
     /**
-     * A leader is known, this peer has caught up after its start ({@link RaftNode#caughtUp}; before that reads answer
-     * 503), and it keeps applying what is committed ({@link Readiness}: a few entries behind while it applies them is
-     * still ready).
+     * This peer has caught up after its start ({@link RaftNode#caughtUp}; before that reads answer 503), and it keeps
+     * applying what is committed ({@link Readiness}: a few entries behind while it applies them is still current).
      */
     @Override
-    public boolean ready() {
-        return node.caughtUp()
-                && leaderId().isPresent()
-                && readiness.caughtUp(commitIndex(), appliedIndex(), System.nanoTime());
+    public boolean stateCurrent() {
+        return node.caughtUp() && readiness.caughtUp(commitIndex(), appliedIndex(), System.nanoTime());
     }
 
     @Override

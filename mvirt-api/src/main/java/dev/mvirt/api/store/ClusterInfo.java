@@ -43,9 +43,14 @@ public interface ClusterInfo {
     /** The group's members. */
     List<Peer> peers();
 
-    /** True when a leader is known and this peer has applied up to the commit index (DESIGN §8). */
+    /** True when a leader is known and this peer's state is current ({@link #stateCurrent}; DESIGN §8). */
     default boolean ready() {
-        return leaderId().isPresent() && appliedIndex() >= commitIndex();
+        return leaderId().isPresent() && stateCurrent();
+    }
+
+    /** Whether this peer's state is current: here, applied up to the commit index. */
+    default boolean stateCurrent() {
+        return appliedIndex() >= commitIndex();
     }
 
     /** Adds a peer (id, host:port) to the group. Completes when the new configuration is committed. */
