@@ -186,18 +186,27 @@ public final class BenchMain {
         int i = 0;
         // names with '_' for ' ' (BENCH_OPTS is split on spaces): -Dbench.workloads=write_c=64,local_read_c=1
         String only = System.getProperty("bench.workloads", "").replace('_', ' ');
+        // each row this many times, then the medians: one run's p99 moves by more than the systems differ
+        int repeat = Math.max(1, Integer.getInteger("bench.repeat", 1));
         for (Workload w : WORKLOADS) {
             if (!only.isEmpty() && java.util.Arrays.stream(only.split(",")).noneMatch(w.name()::equals)) {
                 continue;
             }
-            // alternate which system goes first, so neither always runs on a warmer machine
-            List<Target> order = new ArrayList<>(targets);
-            if (i++ % 2 == 1) {
-                java.util.Collections.reverse(order);
+            List<List<RunResult>> runs = new ArrayList<>();
+            for (int r = 0; r < repeat; r++) {
+                // alternate which system goes first, so neither always runs on a warmer machine
+                List<Target> order = new ArrayList<>(targets);
+                if (i++ % 2 == 1) {
+                    java.util.Collections.reverse(order);
+                }
+                java.util.Map<String, RunResult> results = new java.util.HashMap<>();
+                order.forEach(t -> results.put(t.cluster().name(), w.run(t, warmup, measured)));
+                runs.add(names.stream().map(results::get).toList());
+                System.out.println(Table.row(runs.getLast()));
             }
-            java.util.Map<String, RunResult> results = new java.util.HashMap<>();
-            order.forEach(t -> results.put(t.cluster().name(), w.run(t, warmup, measured)));
-            System.out.println(Table.row(names.stream().map(results::get).toList()));
+            if (repeat > 1) {
+                System.out.println(Table.summary(runs));
+            }
         }
     }
 

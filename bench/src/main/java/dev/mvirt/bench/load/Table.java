@@ -2,6 +2,7 @@ package dev.mvirt.bench.load;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /** Prints results side by side with the first system / second system ratio of each figure. */
 public final class Table {
@@ -40,6 +41,65 @@ public final class Table {
                     ratio(a.cpuPerOp(), c.cpuPerOp())));
         }
         return b.toString();
+    }
+
+    /**
+     * What several runs of one workload gave ({@code runs}: one list per repeat, systems in header order): a row of
+     * each system's median figures with the median of the repeats' own ratios, and, for two systems, a line with each
+     * ratio's range and how many repeats had the first system's p99 at or below the second's.
+     */
+    public static String summary(List<List<RunResult>> runs) {
+        int n = runs.size();
+        List<RunResult> first = runs.getFirst();
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-22s", "  median of " + n));
+        for (int i = 0; i < first.size(); i++) {
+            int k = i;
+            List<RunResult> one = runs.stream().map(r -> r.get(k)).toList();
+            b.append(" | ").append(figures(medians(one)));
+        }
+        if (first.size() != 2) {
+            return b.toString();
+        }
+        List<ToDoubleFunction<RunResult>> figures =
+                List.of(RunResult::rate, RunResult::p50, RunResult::p99, RunResult::p999, RunResult::cpuPerOp);
+        StringBuilder range = new StringBuilder(String.format(Locale.ROOT, "%-22s |", "  ratio range"));
+        b.append(" |");
+        for (ToDoubleFunction<RunResult> f : figures) {
+            List<Double> ratios = runs.stream()
+                    .map(r -> ratio(f.applyAsDouble(r.get(0)), f.applyAsDouble(r.get(1))))
+                    .toList();
+            b.append(String.format(Locale.ROOT, " %6.2f", median(ratios)));
+            range.append(String.format(
+                    Locale.ROOT,
+                    " %.2f-%.2f",
+                    ratios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
+                    max(ratios)));
+        }
+        long p99AtMost =
+                runs.stream().filter(r -> r.get(0).p99() <= r.get(1).p99()).count();
+        range.append(String.format(
+                Locale.ROOT,
+                " (ops/s p50 p99 p99.9 cpu/op); %s p99 <= %s's in %d of %d",
+                first.get(0).system(),
+                first.get(1).system(),
+                p99AtMost,
+                n));
+        return b.append(System.lineSeparator()).append(range).toString();
+    }
+
+    /** One system's runs as one result of their median figures (rate as ops over one second; errors summed). */
+    static RunResult medians(List<RunResult> runs) {
+        RunResult r = runs.getFirst();
+        return new RunResult(
+                r.workload(),
+                r.system(),
+                Math.round(median(runs.stream().map(RunResult::rate).toList())),
+                runs.stream().mapToLong(RunResult::errors).sum(),
+                1,
+                median(runs.stream().map(RunResult::p50).toList()),
+                median(runs.stream().map(RunResult::p99).toList()),
+                median(runs.stream().map(RunResult::p999).toList()),
+                median(runs.stream().map(RunResult::cpuPerOp).toList()));
     }
 
     /** Failover windows (ms) of each system for one fault: median, max, and every trial. */
