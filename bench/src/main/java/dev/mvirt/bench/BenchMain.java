@@ -78,7 +78,10 @@ public final class BenchMain {
 
     private static void run(Path dir) throws IOException {
         Duration measured = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
-        Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 3));
+        // 10 s of each row's own load before it is measured, for either system: with 3 s, the first 64-client row
+        // after priming (16 clients) measured mvirt's p99 at 1.36x etcd's where the four runs after it gave 0.77x-0.98x
+        // (bench/README, "Session 21 figures")
+        Duration warmup = Duration.ofSeconds(Integer.getInteger("bench.warmup", 10));
         Duration prime = Duration.ofSeconds(Integer.getInteger("bench.prime", 400));
         int trials = Integer.getInteger("bench.trials", 10);
         String parts = System.getProperty("bench.parts", "throughput,failover");
