@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The side-by-side benchmark: 3 mvirt-api peers vs 3 etcd 3.4 members on loopback, same load generator, alternating
 # runs; prints ops/s, p50/p99/p99.9, server CPU per op and mvirt/etcd ratios, then failover windows. Not run in CI.
-#   bench/run.sh                                        full run (about 25 minutes on 2 cores)
+#   bench/run.sh                                        full run (about 40 minutes on 2 cores; the table alone took 20 with -Dbench.prime=120)
 #   BENCH_OPTS="-Dbench.seconds=5 -Dbench.trials=3" bench/run.sh          a quick run
 #   BENCH_OPTS="-Dbench.parts=throughput" bench/run.sh                    the table only
 # Partitions (network-cut failover) need root with nft and setpriv (apt-get install nftables); without, skipped.
