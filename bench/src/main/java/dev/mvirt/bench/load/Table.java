@@ -8,6 +8,10 @@ import java.util.function.ToDoubleFunction;
 public final class Table {
     private Table() {}
 
+    /** The figures a ratio is printed for, in column order: ops/s, p50, p99, p99.9, CPU per op. */
+    private static final List<ToDoubleFunction<RunResult>> FIGURES =
+            List.of(RunResult::rate, RunResult::p50, RunResult::p99, RunResult::p999, RunResult::cpuPerOp);
+
     /** The header lines for systems {@code names} (the ratio column compares the first two). */
     public static String header(List<String> names) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-22s", "workload"));
@@ -29,16 +33,9 @@ public final class Table {
                 String.format(Locale.ROOT, "%-22s", rs.getFirst().workload()));
         rs.forEach(r -> b.append(" | ").append(figures(r)));
         if (rs.size() == 2) {
-            RunResult a = rs.get(0);
-            RunResult c = rs.get(1);
-            b.append(String.format(
-                    Locale.ROOT,
-                    " | %6.2f %6.2f %6.2f %6.2f %6.2f",
-                    ratio(a.rate(), c.rate()),
-                    ratio(a.p50(), c.p50()),
-                    ratio(a.p99(), c.p99()),
-                    ratio(a.p999(), c.p999()),
-                    ratio(a.cpuPerOp(), c.cpuPerOp())));
+            b.append(" |");
+            FIGURES.forEach(f -> b.append(String.format(
+                    Locale.ROOT, " %6.2f", ratio(f.applyAsDouble(rs.get(0)), f.applyAsDouble(rs.get(1))))));
         }
         return b.toString();
     }
@@ -60,20 +57,14 @@ public final class Table {
         if (first.size() != 2) {
             return b.toString();
         }
-        List<ToDoubleFunction<RunResult>> figures =
-                List.of(RunResult::rate, RunResult::p50, RunResult::p99, RunResult::p999, RunResult::cpuPerOp);
         StringBuilder range = new StringBuilder(String.format(Locale.ROOT, "%-22s |", "  ratio range"));
         b.append(" |");
-        for (ToDoubleFunction<RunResult> f : figures) {
+        for (ToDoubleFunction<RunResult> f : FIGURES) {
             List<Double> ratios = runs.stream()
                     .map(r -> ratio(f.applyAsDouble(r.get(0)), f.applyAsDouble(r.get(1))))
                     .toList();
             b.append(String.format(Locale.ROOT, " %6.2f", median(ratios)));
-            range.append(String.format(
-                    Locale.ROOT,
-                    " %.2f-%.2f",
-                    ratios.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN),
-                    max(ratios)));
+            range.append(String.format(Locale.ROOT, " %.2f-%.2f", min(ratios), max(ratios)));
         }
         long p99AtMost =
                 runs.stream().filter(r -> r.get(0).p99() <= r.get(1).p99()).count();
@@ -93,13 +84,17 @@ public final class Table {
         return new RunResult(
                 r.workload(),
                 r.system(),
-                Math.round(median(runs.stream().map(RunResult::rate).toList())),
+                Math.round(median(runs, RunResult::rate)),
                 runs.stream().mapToLong(RunResult::errors).sum(),
                 1,
-                median(runs.stream().map(RunResult::p50).toList()),
-                median(runs.stream().map(RunResult::p99).toList()),
-                median(runs.stream().map(RunResult::p999).toList()),
-                median(runs.stream().map(RunResult::cpuPerOp).toList()));
+                median(runs, RunResult::p50),
+                median(runs, RunResult::p99),
+                median(runs, RunResult::p999),
+                median(runs, RunResult::cpuPerOp));
+    }
+
+    private static double median(List<RunResult> runs, ToDoubleFunction<RunResult> f) {
+        return median(runs.stream().map(f::applyAsDouble).toList());
     }
 
     /** Failover windows (ms) of each system for one fault: median, max, and every trial. */
@@ -122,6 +117,10 @@ public final class Table {
         List<Double> s = xs.stream().sorted().toList();
         int n = s.size();
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    static double min(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     }
 
     static double max(List<Double> xs) {
